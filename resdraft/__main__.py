@@ -1,0 +1,4 @@
+"""python -m resdraft"""
+from resdraft.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""The ``resdraft`` command line (Typer), in the manner of ruff.
+
+Exit status: 0 success; 1 the job ran but found errors (invalid output, or profile
+violations with ``--strict``); 2 unusable input or a usage error. Heavy modules (lxml, Lark,
+the schemas) are imported inside the commands that need them, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
+
+app = typer.Typer(
+    name="resdraft",
+    help="Check, format and convert United Nations resolutions (Akoma Ntoso / AKN4UN).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class LangOption(str, Enum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    typer.echo(f"resdraft: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        from resdraft import __version__
+
+        typer.echo(f"resdraft {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def convert(
+    path: Annotated[Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.",
+                                         show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the XML here (atomically) "
+                                                "instead of standard output.")] = None,
+    lang: Annotated[LangOption, typer.Option("--lang", help="Language of the text.")] = LangOption.auto,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate",
+                                           help="Validate against the OASIS XSD and the AKN4UN profile.")] = True,
+    strict: Annotated[bool, typer.Option("--strict", help="Profile violations (numbering, footnotes …) "
+                                         "fail the run with exit status 1.")] = False,
+) -> None:
+    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).
+
+    The output is validated against the official OASIS schema and the project's AKN4UN
+    profile; profile violations are reported on stderr with their XPath.
+    """
+    from resdraft.akn import to_akn
+    from resdraft.parser import parse
+
+    res = parse(path, None if lang is LangOption.auto else lang.value)
+    data = to_akn(res)
+    status = 0
+    if validate:
+        from lxml import etree
+
+        from resdraft.validate import check_oasis, check_profile, safe_parser
+
+        doc = etree.fromstring(data, safe_parser())
+        for v in check_oasis(doc):
+            typer.echo(f"{path}: invalid against akomantoso30.xsd: {v}", err=True)
+            status = 1
+        for v in check_profile(doc):
+            typer.echo(f"{path}: profile: {v}", err=True)
+            if strict:
+                status = 1
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        from resdraft.fileio import write_atomic
+
+        write_atomic(output, data)
+    raise typer.Exit(status)
+
+
+def main() -> None:
+    """Entry point: never a traceback; documented exit statuses."""
+    try:
+        app()
+    except ResdraftError as err:
+        _report(str(err), err.exit_code)
+    except RecursionError:
+        _report("input nested too deeply", EXIT_BAD_INPUT)
+    except MemoryError:
+        _report("input too large to process", EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        _report("interrupted", 130)
+    except Exception as err:  # a bug of ours: say so in one line, keep the exit status documented
+        _report(f"internal error ({type(err).__name__}: {err}); please report it", EXIT_BAD_INPUT)
+
+
+def _report(message: str, code: int) -> NoReturn:
+    print(f"resdraft: error: {message}", file=sys.stderr)
+    sys.exit(code)

@@ -1,0 +1,132 @@
+"""Everything that differs by language, as data: one module per language.
+
+A :class:`Language` names the organ formulas, opening-phrase lexicons, the numbering scheme of
+each sub-item level, the punctuation, and the patterns of the header and closing lines. Code
+elsewhere asks the profile; it never branches on a language code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from resdraft.model import Organ
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    comma: str
+    semicolon: str
+    colon: str
+    full_stop: str
+    # every character that may end a preambular / operative paragraph / lead-in as printed,
+    # including the other script's forms that extracted text carries
+    terminal: str
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1, used in xml:lang
+    akn: str  # ISO 639-2/T, used in FRBR
+    name: str
+    formulas: dict[Organ, str]  # organ -> formula without its final comma
+    preambular_phrases: tuple[str, ...]
+    operative_phrases: tuple[str, ...]
+    # words that may precede / follow a lexicon phrase and belong to it ("Also", "further")
+    phrase_prefixes: tuple[str, ...]
+    phrase_suffixes: tuple[str, ...]
+    punctuation: Punctuation
+    item_schemes: tuple[str, ...]  # scheme names per level, see resdraft.numbering
+    joiner: str  # what joins two wrapped lines of one paragraph
+    # header and closing line patterns (full-line regexes, see HEADER_PATTERNS below)
+    patterns: dict[str, str]
+    months: tuple[str, ...] = ()
+    committees: tuple[str, ...] = ()  # names of the six Main Committees, in order
+    fronted_marker: str | None = None  # "对" in Chinese: the key phrase may stand later
+    closing_order: tuple[str, str] = ("meeting", "date")
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    # character-for-character folding applied before matching lexicons and patterns
+    # (traditional -> simplified Chinese); the text itself is never changed
+    fold_table: dict[int, str] = field(default_factory=dict)
+
+    def fold(self, text: str) -> str:
+        return text.translate(self.fold_table) if self.fold_table else text
+
+    @cached_property
+    def compiled(self) -> dict[str, re.Pattern[str]]:
+        return {k: re.compile(v) for k, v in self.patterns.items()}
+
+    @cached_property
+    def _phrase_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        phrases = sorted(set(self.preambular_phrases) | set(self.operative_phrases), key=len, reverse=True)
+        alt = "|".join(re.escape(p) for p in phrases)
+        pre = "|".join(re.escape(p) for p in sorted(self.phrase_prefixes, key=len, reverse=True))
+        post = "|".join(re.escape(p) for p in sorted(self.phrase_suffixes, key=len, reverse=True))
+        sep = r"\s*" if not self.joiner else r"\s+"
+        prefix = f"(?:(?:{pre}){sep})*" if pre else ""
+        suffix = f"(?:{sep}(?:{post}))*" if post else ""
+        boundary = r"(?![^\W\d_])" if self.joiner else ""
+        return (re.compile(f"(?:(?:{alt}){suffix}){boundary}"),
+                re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}"))
+
+    def match_phrase(self, text: str) -> re.Match[str] | None:
+        """The longest opening phrase (with its modifiers) at the start of ``text``, which
+        should already be folded. A regex alternation takes the first branch that fits, so
+        the bare lexicon entry ("再次严重关切地强调指出") and the prefixed form ("再次" +
+        "严重关切") are both tried and the longer wins."""
+        bare, prefixed = self._phrase_patterns
+        found = [m for m in (bare.match(text), prefixed.match(text)) if m]
+        return max(found, key=lambda m: m.end(), default=None)
+
+    def formula_organ(self, text: str) -> Organ | None:
+        """The organ whose formula this line is (its comma optional)."""
+        stripped = text.strip().rstrip(",，،;:").strip()
+        for organ, formula in self.formulas.items():
+            if stripped == formula:
+                return organ
+        return None
+
+    def month_number(self, name: str) -> int | None:
+        try:
+            return self.months.index(name) + 1
+        except ValueError:
+            return None
+
+
+def _registry() -> dict[str, Language]:
+    from resdraft.lang import en, zh
+
+    return {lang.code: lang for lang in (en.LANGUAGE, zh.LANGUAGE)}
+
+
+_LANGUAGES: dict[str, Language] | None = None
+
+
+def languages() -> dict[str, Language]:
+    global _LANGUAGES
+    if _LANGUAGES is None:
+        _LANGUAGES = _registry()
+    return _LANGUAGES
+
+
+def get(code: str) -> Language:
+    from resdraft.errors import ResdraftError
+
+    try:
+        return languages()[code]
+    except KeyError:
+        known = ", ".join(sorted(languages()))
+        raise ResdraftError(f"unsupported language {code!r} (known: {known})") from None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect(text: str) -> Language:
+    """Chinese when CJK ideographs outnumber a fifth of the Latin letters, else English."""
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    return get("zh" if cjk * 5 > latin else "en")

@@ -1,0 +1,169 @@
+"""Blocks -> grammar terminals.
+
+The normaliser classifies each block by its own text; this module adds what depends on the
+block's place in the document: which zone it is in (header, body, closing block, annex), and
+the level of each sub-item label, decided from its siblings so that "(i)" after "(h)" is the
+letter i and "(i)" after a lead-in ending in a colon opens a nested list.
+"""
+
+from __future__ import annotations
+
+from lark import Token
+
+from resdraft.lang import Language
+from resdraft.normalize import CJK_NUMERALS, Block, Normalised
+from resdraft.numbering import alpha_successor, cjk_to_int, int_to_roman, is_roman, roman_successor
+
+_FRONT = {
+    "symbol": "SYMBOL", "distribution": "DISTRIBUTION", "masthead": "MASTHEAD",
+    "date": "ISSUE_DATE", "original": "ORIGINAL", "session": "SESSION",
+    "committee": "COMMITTEE", "agenda_item": "AGENDA_ITEM", "adopted": "ADOPTED",
+    "report": "REPORT", "sponsors": "SPONSORS", "number_title": "NUMBER_TITLE",
+    "sc_symbol": "SC_SYMBOL", "sc_adopted": "SC_ADOPTED",
+}
+_CLOSING = {"meeting": "MEETING", "date": "CLOSING_DATE", "vote": "VOTE"}
+_LEVEL_TOKEN = {1: "ITEM_A", 2: "ITEM_B", 3: "ITEM_C", 4: "ITEM_D"}
+
+
+def body_start(blocks: list[Block], lang: Language) -> int:
+    """Index of the first block of the resolution proper."""
+    for i, b in enumerate(blocks):
+        if b.kind == "formula":
+            return _part_before(blocks, i)
+    for i, b in enumerate(blocks):
+        if b.kind in ("op", "item"):
+            return i
+        if b.kind == "text" and lang.match_phrase(lang.fold(b.passage.text.lstrip("*"))):
+            return i
+    return len(blocks)
+
+
+def _part_before(blocks: list[Block], formula: int) -> int:
+    """A composite part label ("A" + title) just before the first formula belongs to the body."""
+    for back in (1, 2):
+        if formula - back >= 0 and blocks[formula - back].kind == "part":
+            return formula - back
+    return formula
+
+
+def tokens(norm: Normalised, lang: Language) -> list[Token]:
+    blocks = norm.blocks
+    start = body_start(blocks, lang)
+    annex = next((i for i in range(start, len(blocks)) if blocks[i].kind == "annex"), len(blocks))
+    closing = annex
+    while closing > start and blocks[closing - 1].kind in _CLOSING:
+        closing -= 1
+    out: list[Token] = []
+    for i in range(start):
+        out.append(_token(_FRONT.get(blocks[i].kind, "HEADER_TEXT"), blocks[i], i))
+    out.extend(_body_tokens(blocks, start, closing, lang))
+    for i in range(closing, annex):
+        out.append(_token(_CLOSING[blocks[i].kind], blocks[i], i))
+    heading_next = False
+    for i in range(annex, len(blocks)):
+        b = blocks[i]
+        if b.kind == "annex":
+            out.append(_token("ANNEX", b, i))
+            heading_next = True
+        elif heading_next and _is_heading(b, lang):
+            out.append(_token("HEADING", b, i))
+            heading_next = False
+        else:
+            out.append(_token("ANNEX_TEXT", b, i))
+            heading_next = False
+    base = len(blocks)
+    out.extend(_token("FOOTNOTE", fn, base + j) for j, fn in enumerate(norm.footnotes))
+    return out
+
+
+def _token(kind: str, block: Block, index: int) -> Token:
+    # start_pos carries the block index so the builder can find the block again
+    return Token(kind, block.passage.text, start_pos=index, line=block.line)
+
+
+def _is_heading(block: Block, lang: Language) -> bool:
+    text = block.passage.text
+    return block.kind == "text" and len(text) < 200 and not text.endswith(tuple(lang.punctuation.terminal))
+
+
+class _ItemLevels:
+    """Decides the level of each label within one paragraph."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, str] = {}
+
+    def level(self, block: Block, previous_text: str) -> tuple[int, str]:
+        m = block.match
+        assert m is not None
+        if m["circled"]:
+            return self._set(2, int_to_roman(ord(m["circled"]) - ord("㈠") + 1))
+        if m["dkey"]:
+            return self._decide(m["dkey"], 3, 4, previous_text)
+        key = m["key"]
+        if key[0] in CJK_NUMERALS:
+            return self._set(2, int_to_roman(cjk_to_int(key)))
+        return self._decide(key, 1, 2, previous_text)
+
+    def _decide(self, key: str, alpha: int, roman: int, previous_text: str) -> tuple[int, str]:
+        if not is_roman(key):
+            return self._set(alpha, key)
+        if key == "i" and previous_text.rstrip().endswith((":", "：")):
+            return self._set(roman, key)
+        if roman in self.last and key == roman_successor(self.last[roman]):
+            return self._set(roman, key)
+        if alpha in self.last and key == alpha_successor(self.last[alpha]):
+            return self._set(alpha, key)
+        if key == "i" or len(key) > 1 or alpha not in self.last:
+            return self._set(roman, key)
+        return self._set(alpha, key)
+
+    def _set(self, level: int, key: str) -> tuple[int, str]:
+        self.last[level] = key
+        for deeper in [lv for lv in self.last if lv > level]:
+            del self.last[deeper]
+        return level, key
+
+
+def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> list[Token]:
+    out: list[Token] = []
+    levels = _ItemLevels()
+    seen_formula = False
+    heading_next = False
+    previous_text = ""
+    for i in range(start, end):
+        b = blocks[i]
+        kind = b.kind
+        if heading_next and kind == "text" and _is_heading(b, lang):
+            out.append(_token("HEADING", b, i))
+            heading_next = False
+            continue
+        heading_next = False
+        if kind == "item":
+            level, key = levels.level(b, previous_text)
+            b.data["key"] = key
+            b.data["level"] = str(level)
+            out.append(_token(_LEVEL_TOKEN[level], b, i))
+        elif kind == "op":
+            levels = _ItemLevels()
+            out.append(_token("OP", b, i))
+        elif kind == "formula" and not seen_formula:
+            seen_formula = True
+            out.append(_token("FORMULA", b, i))
+        elif kind == "part" and _formula_follows(blocks, i, end):
+            seen_formula = False
+            heading_next = True
+            out.append(_token("PART", b, i))
+        elif kind == "section":
+            levels = _ItemLevels()
+            heading_next = not (b.match and b.match["heading"])
+            out.append(_token("SECTION", b, i))
+        else:
+            b.kind = "text"
+            levels = _ItemLevels()
+            out.append(_token("TEXT", b, i))
+        previous_text = b.passage.text
+    return out
+
+
+def _formula_follows(blocks: list[Block], i: int, end: int) -> bool:
+    return any(blocks[j].kind == "formula" for j in range(i + 1, min(i + 3, end)))

@@ -1,0 +1,80 @@
+"""Label schemes of operative paragraphs and sub-items: successors and conversions."""
+
+from __future__ import annotations
+
+import re
+
+_ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+CJK_DIGITS = "一二三四五六七八九"
+
+
+def is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN.match(text.lower()))
+
+
+def int_to_roman(n: int) -> str:
+    out = []
+    for value, numeral in _VALUES:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def roman_to_int(text: str) -> int:
+    total, i, text = 0, 0, text.lower()
+    for value, numeral in _VALUES:
+        while text.startswith(numeral, i):
+            total += value
+            i += len(numeral)
+    return total
+
+
+def roman_successor(text: str) -> str:
+    return int_to_roman(roman_to_int(text) + 1)
+
+
+def alpha_successor(text: str) -> str:
+    """a -> b, z -> aa, aa -> bb (the UN doubles the letter after z)."""
+    if text[-1] == "z":
+        return "a" * (len(text) + 1)
+    return chr(ord(text[0]) + 1) * len(text)
+
+
+def alpha_index(text: str) -> int:
+    """a -> 1, z -> 26, aa -> 27, bb -> 28."""
+    return (len(text) - 1) * 26 + ord(text[0]) - ord("a") + 1
+
+
+def alpha_label(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def int_to_cjk(n: int) -> str:
+    """1 -> 一, 10 -> 十, 13 -> 十三, 20 -> 二十, 76 -> 七十六."""
+    tens, units = divmod(n, 10)
+    out = ""
+    if tens:
+        out = ("" if tens == 1 else CJK_DIGITS[tens - 1]) + "十"
+    if units:
+        out += CJK_DIGITS[units - 1]
+    return out
+
+
+def cjk_to_int(text: str) -> int:
+    """一 -> 1, 十三 -> 13, 二十 -> 20, 七十六 -> 76."""
+    digits = {c: i + 1 for i, c in enumerate(CJK_DIGITS)}
+    digits["〇"] = digits["零"] = 0
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += max(current, 1) * 100
+            current = 0
+        elif ch == "十":
+            total += max(current, 1) * 10
+            current = 0
+        else:
+            current = digits.get(ch, 0)
+    return total + current

@@ -1,0 +1,83 @@
+"""The pipeline from input to model: reader -> normaliser -> lexer -> grammar -> builder.
+
+The Lark LALR parser is built once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput, VisitError
+from lark.lexer import Lexer
+
+from resdraft import lang as languages
+from resdraft.errors import NotAResolution, ResdraftError
+from resdraft.model import Resolution
+
+
+class _BlockLexer(Lexer):
+    """Hands Lark the tokens resdraft.lexer made from the blocks."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:
+        yield from data
+
+
+def grammar_path() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "grammar" / "resolution.lark", here.parent / "grammar" / "resolution.lark"):
+        if candidate.exists():
+            return candidate
+    raise ResdraftError("grammar/resolution.lark not found: the installation is incomplete")
+
+
+@cache
+def parser() -> Lark:
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=_BlockLexer)
+
+
+def parse_text(text: str, lang_code: str | None = None, path: str | None = None) -> Resolution:
+    from resdraft.build import build
+    from resdraft.lexer import tokens
+    from resdraft.normalize import normalise
+
+    lang = languages.get(lang_code) if lang_code and lang_code != "auto" else languages.detect(text)
+    norm = normalise(text, lang)
+    toks = tokens(norm, lang)
+    if not toks:
+        raise NotAResolution("not a resolution: the text is empty")
+    try:
+        tree = parser().parse(toks)
+    except UnexpectedInput as err:
+        tok = getattr(err, "token", None)
+        line = getattr(tok, "line", None)
+        where = f" at line {line}" if line else ""
+        raise NotAResolution(f"cannot be read as a resolution{where}: unexpected {getattr(tok, 'type', 'end of text')}") from None
+    try:
+        res = build(tree, norm, lang)
+    except VisitError as err:  # the builder's own refusal, wrapped by Lark
+        raise err.orig_exc from None
+    res.path = path
+    return res
+
+
+def parse(source: str | bytes | os.PathLike[str], lang: str | None = None) -> Resolution:
+    """Read a resolution from a path, bytes, or its text; AKN XML is read back as well."""
+    from resdraft.reader import read
+
+    src = read(source)
+    if src.xml is not None:
+        from resdraft.akn_read import from_akn
+
+        res = from_akn(src.xml)
+        res.path = src.path
+        return res
+    assert src.text is not None
+    return parse_text(src.text, lang, src.path)

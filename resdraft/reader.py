@@ -1,0 +1,70 @@
+"""Input -> text. One job: get a decoded string (or AKN XML bytes) out of whatever the user
+gave, with a clear error when that cannot be done."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from resdraft.errors import ResdraftError
+
+#: Inputs larger than this are refused rather than risk memory blow-ups (documented).
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    text: str | None  # decoded text, or None for XML
+    xml: bytes | None
+    path: str | None
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]
+    return head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or head.startswith(b"<!DOCTYPE")
+
+
+def decode(data: bytes, path: str | None = None) -> Source:
+    where = f"{path}: " if path else ""
+    if len(data) > MAX_INPUT_BYTES:
+        raise ResdraftError(f"{where}input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    if _looks_like_xml(data):
+        return Source(None, data, path)
+    if b"\x00" in data[:8192]:
+        raise ResdraftError(f"{where}binary file (contains NUL bytes), not a text")
+    if data.startswith(b"PK\x03\x04"):
+        raise ResdraftError(f"{where}a zip archive (.docx is not supported yet), not a text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ResdraftError(f"{where}not UTF-8 text (byte {err.start}: {data[err.start]:#04x})") from None
+    return Source(text, None, path)
+
+
+def read(source: str | bytes | os.PathLike[str]) -> Source:
+    """A path, raw bytes or the text itself.
+
+    A ``str`` is taken as a path when it names an existing file or has no line break and
+    ends in a known extension; otherwise as the text of a resolution.
+    """
+    if isinstance(source, bytes):
+        return decode(source)
+    if isinstance(source, str) and ("\n" in source or not _path_like(source)):
+        return Source(source.removeprefix("\ufeff"), None, None)
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise ResdraftError(f"{path}: is a directory, not a file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ResdraftError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ResdraftError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise ResdraftError(f"{path}: cannot read ({err.strerror})") from None
+    return decode(data, str(path))
+
+
+def _path_like(text: str) -> bool:
+    return os.path.exists(text) or text.lower().endswith((".txt", ".md", ".xml", ".akn", ".docx"))
