@@ -1,4 +1,5 @@
 """python -m resdraft"""
+
 from resdraft.cli import main
 
 main()

@@ -40,24 +40,64 @@ from resdraft.model import (
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _A = f"{{{AKN_NS}}}"
 ACTORS = {Organ.GA: "un-ga", Organ.SC: "un-sc", Organ.HRC: "un-hrc", Organ.ECOSOC: "un-ecosoc"}
-ORGAN_NAMES = {Organ.GA: "General Assembly", Organ.SC: "Security Council",
-               Organ.HRC: "Human Rights Council", Organ.ECOSOC: "Economic and Social Council"}
+ORGAN_NAMES = {
+    Organ.GA: "General Assembly",
+    Organ.SC: "Security Council",
+    Organ.HRC: "Human Rights Council",
+    Organ.ECOSOC: "Economic and Social Council",
+}
 UNKNOWN_DATE = "0001-01-01"
 PREAMBULAR_PHRASE = "preambularPhrase"
 OPERATIVE_PHRASE = "operativePhrase"
-_COVER = {HeaderField.SYMBOL, HeaderField.DISTRIBUTION, HeaderField.MASTHEAD,
-          HeaderField.ISSUE_DATE, HeaderField.ORIGINAL}
+_COVER = {
+    HeaderField.SYMBOL,
+    HeaderField.DISTRIBUTION,
+    HeaderField.MASTHEAD,
+    HeaderField.ISSUE_DATE,
+    HeaderField.ORIGINAL,
+}
 _PREFACE_GROUP = {
-    HeaderField.SESSION: "session", HeaderField.COMMITTEE: "session", HeaderField.AGENDA_ITEM: "session",
-    HeaderField.AGENDA_TITLE: "session", HeaderField.ADOPTED: "adoption", HeaderField.REPORT: "adoption",
-    HeaderField.SC_ADOPTED: "adoption", HeaderField.SPONSORS: "proponents",
+    HeaderField.SESSION: "session",
+    HeaderField.COMMITTEE: "session",
+    HeaderField.AGENDA_ITEM: "session",
+    HeaderField.AGENDA_TITLE: "session",
+    HeaderField.ADOPTED: "adoption",
+    HeaderField.REPORT: "adoption",
+    HeaderField.SC_ADOPTED: "adoption",
+    HeaderField.SPONSORS: "proponents",
 }
 # element-only parents, indented in the output; everything else keeps its text untouched
 _STRUCTURAL = {
-    "akomaNtoso", "statement", "doc", "meta", "identification", "FRBRWork", "FRBRExpression",
-    "FRBRManifestation", "references", "notes", "note", "coverPage", "preface", "preamble",
-    "mainBody", "conclusions", "attachments", "attachment", "container", "formula", "paragraph",
-    "section", "part", "list", "intro", "point", "content", "blockList", "item", "authorialNote",
+    "akomaNtoso",
+    "statement",
+    "doc",
+    "meta",
+    "identification",
+    "FRBRWork",
+    "FRBRExpression",
+    "FRBRManifestation",
+    "references",
+    "notes",
+    "note",
+    "coverPage",
+    "preface",
+    "preamble",
+    "mainBody",
+    "conclusions",
+    "attachments",
+    "attachment",
+    "container",
+    "formula",
+    "paragraph",
+    "section",
+    "part",
+    "list",
+    "intro",
+    "point",
+    "content",
+    "blockList",
+    "item",
+    "authorialNote",
 }
 
 
@@ -96,8 +136,7 @@ class _Writer:
     notes_written: set[str] = field(default_factory=set)
     footnotes: dict[str, Passage] = field(default_factory=dict)
 
-    def el(self, parent: etree._Element | None, tag: str, text: str | None = None,
-           **attrs: str) -> etree._Element:
+    def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
         attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
         node = etree.Element(_A + tag, attrs) if parent is None else etree.SubElement(parent, _A + tag, attrs)
         if text is not None:
@@ -159,8 +198,13 @@ class _Writer:
         self.el(m, "FRBRauthor", href=self.refers("resdraft", "TLCOrganization", "resdraft"))
         self.el(m, "FRBRformat", value="xml")
         show = symbol(res)
-        self.el(meta, "publication", date=res.header.issue_date or date,
-                name="resolution" if res.kind is Kind.ADOPTED else "draftResolution", showAs=show)
+        self.el(
+            meta,
+            "publication",
+            date=res.header.issue_date or date,
+            name="resolution" if res.kind is Kind.ADOPTED else "draftResolution",
+            showAs=show,
+        )
         if component != "main":
             return  # an annex shares the resolution's references (eIds are unique per statement)
         refs = self.el(meta, "references", source="#resdraft")
@@ -206,8 +250,13 @@ class _Writer:
         kind = line.field
         if kind is HeaderField.SESSION:
             session = self.res.header.session
-            self.el(p, "session", text, value=str(session) if session else "0",
-                    refersTo=self.refers("session", "TLCEvent", text))
+            self.el(
+                p,
+                "session",
+                text,
+                value=str(session) if session else "0",
+                refersTo=self.refers("session", "TLCEvent", text),
+            )
         elif kind in (HeaderField.ISSUE_DATE, HeaderField.DATE):
             date = iso_date(m, self.lang)
             ref = "publicationDate" if kind is HeaderField.ISSUE_DATE else "adoptionDate"
@@ -233,13 +282,19 @@ class _Writer:
             date = iso_date(m, self.lang) or UNKNOWN_DATE
             start, end = _date_span(m)
             p.text = text[:start]
-            self.el(p, "docDate", text[start:end], date=date,
-                    refersTo=self.refers("adoptionDate", "TLCConcept", "adoption date"))
+            self.el(
+                p,
+                "docDate",
+                text[start:end],
+                date=date,
+                refersTo=self.refers("adoptionDate", "TLCConcept", "adoption date"),
+            )
             _append(p, text[end:])
         elif kind is HeaderField.MEETING:
             self.el(p, "event", text, refersTo=self.refers("meeting", "TLCEvent", text))
         elif kind is HeaderField.REPORT:
-            self.inline_text(p, text, [(m.start(), m.end(), "ref", _symbol_href(m.group())) for m in SYMBOL_IN_TEXT.finditer(text)])
+            refs = [(m.start(), m.end(), "ref", _symbol_href(m.group())) for m in SYMBOL_IN_TEXT.finditer(text)]
+            self.inline_text(p, text, refs)
         else:
             p.text = text
 
@@ -320,8 +375,15 @@ class _Writer:
                 self.el(node, "num", para.label)
             self.hierarchy(node, para.text, para.phrase, OPERATIVE_PHRASE, para.items, eid)
 
-    def hierarchy(self, node: etree._Element, text: Passage, phrase: Phrase | None, phrase_name: str | None,
-                  items: list[Item], eid: str) -> None:
+    def hierarchy(
+        self,
+        node: etree._Element,
+        text: Passage,
+        phrase: Phrase | None,
+        phrase_name: str | None,
+        items: list[Item],
+        eid: str,
+    ) -> None:
         """``content`` or, with sub-items, ``list`` + ``intro`` (the XSD allows one or the other)."""
         if not items:
             self.passage(self.el(self.el(node, "content", eId=f"{eid}__content"), "p"), text, phrase, phrase_name)
@@ -375,8 +437,9 @@ class _Writer:
         notes = sorted(passage.notes, key=lambda n: n.offset)
         self.inline_text(p, passage.text, sorted(marks), notes)
 
-    def inline_text(self, p: etree._Element, text: str, marks: list[tuple[int, int, str, str]],
-                    notes: list | None = None) -> None:
+    def inline_text(
+        self, p: etree._Element, text: str, marks: list[tuple[int, int, str, str]], notes: list | None = None
+    ) -> None:
         """Write ``text`` into ``p`` with inline marks (non-overlapping) and note call-outs."""
         events: list[tuple[int, int, str, object]] = []
         for start, end, kind, value in marks:
@@ -483,10 +546,16 @@ def _resolution_href(m: re.Match[str], lang: Language, own: Organ) -> str:
     number = re.sub(r"\s+", " ", m["number"]).strip()
     organ = own
     context = m.string[max(0, m.start() - 30) : m.start()]
-    for name, candidate in (("Human Rights Council", Organ.HRC), ("人权理事会", Organ.HRC),
-                            ("Security Council", Organ.SC), ("安全理事会", Organ.SC),
-                            ("Economic and Social Council", Organ.ECOSOC), ("经济及社会理事会", Organ.ECOSOC),
-                            ("General Assembly", Organ.GA), ("大会", Organ.GA)):
+    for name, candidate in (
+        ("Human Rights Council", Organ.HRC),
+        ("人权理事会", Organ.HRC),
+        ("Security Council", Organ.SC),
+        ("安全理事会", Organ.SC),
+        ("Economic and Social Council", Organ.ECOSOC),
+        ("经济及社会理事会", Organ.ECOSOC),
+        ("General Assembly", Organ.GA),
+        ("大会", Organ.GA),
+    ):
         if name in context:
             organ = candidate
     sc = re.fullmatch(r"(\d+)\s?\((\d{4})\)", number)

@@ -34,20 +34,35 @@ from resdraft.normalize import Block, Normalised, drop
 from resdraft.numbering import cjk_to_int
 
 _FIELD = {
-    "SYMBOL": HeaderField.SYMBOL, "DISTRIBUTION": HeaderField.DISTRIBUTION,
-    "MASTHEAD": HeaderField.MASTHEAD, "ISSUE_DATE": HeaderField.ISSUE_DATE,
-    "ORIGINAL": HeaderField.ORIGINAL, "SESSION": HeaderField.SESSION,
-    "COMMITTEE": HeaderField.COMMITTEE, "AGENDA_ITEM": HeaderField.AGENDA_ITEM,
-    "ADOPTED": HeaderField.ADOPTED, "REPORT": HeaderField.REPORT,
-    "SPONSORS": HeaderField.SPONSORS, "NUMBER_TITLE": HeaderField.NUMBER_TITLE,
-    "SC_SYMBOL": HeaderField.SC_SYMBOL, "SC_ADOPTED": HeaderField.SC_ADOPTED,
+    "SYMBOL": HeaderField.SYMBOL,
+    "DISTRIBUTION": HeaderField.DISTRIBUTION,
+    "MASTHEAD": HeaderField.MASTHEAD,
+    "ISSUE_DATE": HeaderField.ISSUE_DATE,
+    "ORIGINAL": HeaderField.ORIGINAL,
+    "SESSION": HeaderField.SESSION,
+    "COMMITTEE": HeaderField.COMMITTEE,
+    "AGENDA_ITEM": HeaderField.AGENDA_ITEM,
+    "ADOPTED": HeaderField.ADOPTED,
+    "REPORT": HeaderField.REPORT,
+    "SPONSORS": HeaderField.SPONSORS,
+    "NUMBER_TITLE": HeaderField.NUMBER_TITLE,
+    "SC_SYMBOL": HeaderField.SC_SYMBOL,
+    "SC_ADOPTED": HeaderField.SC_ADOPTED,
     "HEADER_TEXT": HeaderField.OTHER,
 }
-_IDENTITY = {HeaderField.ADOPTED, HeaderField.SC_ADOPTED, HeaderField.NUMBER_TITLE,
-             HeaderField.SC_SYMBOL, HeaderField.SPONSORS}
+_IDENTITY = {
+    HeaderField.ADOPTED,
+    HeaderField.SC_ADOPTED,
+    HeaderField.NUMBER_TITLE,
+    HeaderField.SC_SYMBOL,
+    HeaderField.SPONSORS,
+}
 _ORGAN_NAMES = {
-    "General Assembly": Organ.GA, "大会": Organ.GA, "Human Rights Council": Organ.HRC,
-    "人权理事会": Organ.HRC, "Economic and Social Council": Organ.ECOSOC,
+    "General Assembly": Organ.GA,
+    "大会": Organ.GA,
+    "Human Rights Council": Organ.HRC,
+    "人权理事会": Organ.HRC,
+    "Economic and Social Council": Organ.ECOSOC,
     "经济及社会理事会": Organ.ECOSOC,
 }
 SYMBOL_IN_TEXT = re.compile(
@@ -150,9 +165,12 @@ class _Builder(Transformer[Token, Resolution]):
         formula_tok, preamble, operative = rest
         assert isinstance(formula_tok, Token)
         paragraphs, sections = operative  # type: ignore[misc]
-        section = Section(self.block(label_tok).passage.text.rstrip("."), heading,
-                          paragraphs + [p for s in sections for p in s.paragraphs],
-                          self.block(label_tok).passage.span)
+        section = Section(
+            self.block(label_tok).passage.text.rstrip("."),
+            heading,
+            paragraphs + [p for s in sections for p in s.paragraphs],
+            self.block(label_tok).passage.span,
+        )
         section.formula = self.formula(formula_tok)
         section.preamble = preamble  # type: ignore[assignment]
         section.kind = "part"
@@ -263,7 +281,7 @@ class _Builder(Transformer[Token, Resolution]):
         if formula is None and parts_formula is None and not identity:
             raise NotAResolution(
                 "not a resolution: no organ formula (such as "
-                f"\"{self.lang.formulas[Organ.GA]}{self.lang.punctuation.comma}\") and no resolution header"
+                f'"{self.lang.formulas[Organ.GA]}{self.lang.punctuation.comma}") and no resolution header'
             )
         if not preamble and not operative and not sections:
             raise NotAResolution("not a resolution: no preambular or operative paragraph found")
@@ -294,8 +312,13 @@ def _pattern(kind: HeaderField, lang: Language) -> re.Pattern[str] | None:
     fixed = {HeaderField.SYMBOL: SYMBOL_LINE, HeaderField.NUMBER_TITLE: NUMBER_TITLE}
     if kind in fixed:
         return fixed[kind]
-    name = {HeaderField.ISSUE_DATE: "date", HeaderField.DATE: "date", HeaderField.AGENDA_ITEM: "agenda_item",
-            HeaderField.SC_SYMBOL: "sc_symbol", HeaderField.SC_ADOPTED: "sc_adopted"}.get(kind, kind.value)
+    name = {
+        HeaderField.ISSUE_DATE: "date",
+        HeaderField.DATE: "date",
+        HeaderField.AGENDA_ITEM: "agenda_item",
+        HeaderField.SC_SYMBOL: "sc_symbol",
+        HeaderField.SC_ADOPTED: "sc_adopted",
+    }.get(kind, kind.value)
     return lang.compiled.get(name)
 
 
@@ -364,7 +387,7 @@ def closing_from_lines(lines: list[HeaderLine], lang: Language) -> Closing:
 
 
 def _unnumbered_operative(preamble: list[PreambularParagraph], lang: Language) -> list[OperativeParagraph]:
-    """"Adopts …." / "决定：" + items: a single unnumbered operative paragraph ends the text."""
+    """ "Adopts …." / "决定：" + items: a single unnumbered operative paragraph ends the text."""
     last = preamble[-1]
     end = last.text.text.rstrip()[-1:]
     if end in (lang.punctuation.full_stop, ".", "。") or (last.items and end in (":", "：")):

@@ -8,7 +8,7 @@ the schemas) are imported inside the commands that need them, so ``--help`` stay
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 
-class LangOption(str, Enum):
+class LangOption(StrEnum):
     auto = "auto"
     en = "en"
     zh = "zh"
@@ -50,15 +50,20 @@ def _root(
 
 @app.command()
 def convert(
-    path: Annotated[Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.",
-                                         show_default=False)],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the XML here (atomically) "
-                                                "instead of standard output.")] = None,
+    path: Annotated[
+        Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the XML here (atomically) instead of standard output.")
+    ] = None,
     lang: Annotated[LangOption, typer.Option("--lang", help="Language of the text.")] = LangOption.auto,
-    validate: Annotated[bool, typer.Option("--validate/--no-validate",
-                                           help="Validate against the OASIS XSD and the AKN4UN profile.")] = True,
-    strict: Annotated[bool, typer.Option("--strict", help="Profile violations (numbering, footnotes …) "
-                                         "fail the run with exit status 1.")] = False,
+    validate: Annotated[
+        bool, typer.Option("--validate/--no-validate", help="Validate against the OASIS XSD and the AKN4UN profile.")
+    ] = True,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Profile violations (numbering, footnotes …) fail the run with exit status 1."),
+    ] = False,
 ) -> None:
     """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).
 

@@ -15,11 +15,20 @@ from resdraft.normalize import CJK_NUMERALS, Block, Normalised
 from resdraft.numbering import alpha_successor, cjk_to_int, int_to_roman, is_roman, roman_successor
 
 _FRONT = {
-    "symbol": "SYMBOL", "distribution": "DISTRIBUTION", "masthead": "MASTHEAD",
-    "date": "ISSUE_DATE", "original": "ORIGINAL", "session": "SESSION",
-    "committee": "COMMITTEE", "agenda_item": "AGENDA_ITEM", "adopted": "ADOPTED",
-    "report": "REPORT", "sponsors": "SPONSORS", "number_title": "NUMBER_TITLE",
-    "sc_symbol": "SC_SYMBOL", "sc_adopted": "SC_ADOPTED",
+    "symbol": "SYMBOL",
+    "distribution": "DISTRIBUTION",
+    "masthead": "MASTHEAD",
+    "date": "ISSUE_DATE",
+    "original": "ORIGINAL",
+    "session": "SESSION",
+    "committee": "COMMITTEE",
+    "agenda_item": "AGENDA_ITEM",
+    "adopted": "ADOPTED",
+    "report": "REPORT",
+    "sponsors": "SPONSORS",
+    "number_title": "NUMBER_TITLE",
+    "sc_symbol": "SC_SYMBOL",
+    "sc_adopted": "SC_ADOPTED",
 }
 _CLOSING = {"meeting": "MEETING", "date": "CLOSING_DATE", "vote": "VOTE"}
 _LEVEL_TOKEN = {1: "ITEM_A", 2: "ITEM_B", 3: "ITEM_C", 4: "ITEM_D"}

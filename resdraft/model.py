@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class SourceMap:
 EMPTY_MAP = SourceMap()
 
 
-class Emphasis(str, Enum):
+class Emphasis(StrEnum):
     """How the input marked a run of text. ``UNKNOWN``: the input carries no formatting at
     all (plain or PDF-extracted text), so nothing can be said."""
 
@@ -108,19 +108,19 @@ class Passage:
         return self.source.span(start, end) if self.source.anchors else self.span
 
 
-class Organ(str, Enum):
+class Organ(StrEnum):
     GA = "GA"
     SC = "SC"
     HRC = "HRC"
     ECOSOC = "ECOSOC"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     ADOPTED = "adopted"
     DRAFT = "draft"
 
 
-class HeaderField(str, Enum):
+class HeaderField(StrEnum):
     """What a header line is. The values are also the ``class`` of its ``<p>`` in AKN."""
 
     SYMBOL = "symbol"

@@ -55,15 +55,13 @@ SYMBOL = (
     r"(?:A|S|E|T|ST|UNEP|TD|DP|(?:CRC|CEDAW|CCPR|CAT|CERD|CESCR|CMW|CRPD|CED)/C)"
     r"(?:/(?:[A-Za-z]+(?:\.\d+)?|ES-\d+|S-\d+|\d{1,4}(?:\s?\(\d{4}\))?|[A-Za-z]+\.\d+))+\*?"
 )
-SYMBOL_LINE = re.compile(
-    rf"^(?:United Nations\s+|联合国\s+)?(?P<symbol>{SYMBOL})(?:\s+(?P<distr>Distr\.:\s*\w+))?$"
-)
+SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+|联合国\s+)?(?P<symbol>{SYMBOL})(?:\s+(?P<distr>Distr\.:\s*\w+))?$")
 _DISTRIBUTION = re.compile(r"^(?:(?:General Assembly|Security Council|大\s*会)\s+)?Distr\.:\s*\w+$")
 _ORIGINAL = re.compile(r"^Original:\s*\w+$")
 NUMBER_TITLE = re.compile(
     r"^(?P<number>(?:(?:S|ES)-\d+|\d{1,4})/\d{1,4}(?:\s?[A-Z](?:\s(?:and|to)\s[A-Z])?)?)\.\s*(?P<title>\S.*)$"
 )
-_OP = re.compile(
+OP_NUMBER = re.compile(
     r"^(?:OP\s?)?(?P<num>\d{1,3})(?:\s?(?P<suffix>bis|ter|quater|quinquies|alt|new)\b)?"
     r"(?P<dot>\s?[.．])?(?:\s+|(?=\S))"
 )
@@ -184,8 +182,9 @@ class _Assembler:
             self.length += len(joiner)
         base = self.length
         self.anchors.extend((base + off, line, col) for off, line, col in frag.anchors)
-        self.notes.extend(NoteRef(marker, base + off, Span(line, col, line, col + 1))
-                          for off, marker, line, col in frag.notes)
+        self.notes.extend(
+            NoteRef(marker, base + off, Span(line, col, line, col + 1)) for off, marker, line, col in frag.notes
+        )
         self.toggles.extend((base + off, t) for off, t in frag.toggles)
         self.parts.append(frag.text)
         self.length += len(frag.text)
@@ -285,7 +284,7 @@ def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[st
         return "formula", None
     if m := _ITEM.match(text):
         return "item", m
-    if (m := _OP.match(text)) and _is_operative_number(m, text, lang):
+    if (m := OP_NUMBER.match(text)) and _is_operative_number(m, text, lang):
         return "op", m
     if _OP_NEW.match(text):
         return "op", None
@@ -305,11 +304,21 @@ def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[st
             return "date", m
         if m := NUMBER_TITLE.match(text):
             return "number_title", m
-        for kind in ("masthead", "session", "committee", "agenda_item", "adopted", "report",
-                     "sc_symbol", "sc_adopted", "sponsors"):
+        for kind in (
+            "masthead",
+            "session",
+            "committee",
+            "agenda_item",
+            "adopted",
+            "report",
+            "sc_symbol",
+            "sc_adopted",
+            "sponsors",
+        ):
             if m := pats[kind].match(folded):
                 return kind, m
-    if len(text) < 80 and (m := pats["section"].match(text)) and not text.rstrip().endswith(tuple(lang.punctuation.terminal)):
+    closed = text.rstrip().endswith(tuple(lang.punctuation.terminal))
+    if len(text) < 80 and not closed and (m := pats["section"].match(text)):
         return "section", m
     if _PART.match(text):
         return "part", _PART.match(text)
@@ -425,8 +434,7 @@ def _closed(asm: _Assembler, lang: Language) -> bool:
     return not tail or tail[-1] in lang.punctuation.full_stop + ".。"
 
 
-def _continues(current: tuple[Block, _Assembler], frag: _Fragment, blank: bool,
-               lang: Language, in_body: bool) -> bool:
+def _continues(current: tuple[Block, _Assembler], frag: _Fragment, blank: bool, lang: Language, in_body: bool) -> bool:
     """Does a plain text line continue the current block?"""
     block, asm = current
     tail = "".join(asm.parts[-2:]).rstrip()
@@ -439,9 +447,7 @@ def _continues(current: tuple[Block, _Assembler], frag: _Fragment, blank: bool,
     if blank:
         return bool(in_body and block.kind in body_kinds and frag.text[:1].islower())
     if block.kind in ("text", "op", "item", "number_title", "sponsors", "report", "adopted"):
-        if not open_ and _starts_paragraph(frag.text, lang):
-            return False
-        return True
+        return open_ or not _starts_paragraph(frag.text, lang)
     return False
 
 
@@ -461,7 +467,11 @@ def _has_markers(blocks: list[Block], footnotes: list[Block]) -> bool:
     return any(b.passage.notes for b in blocks)
 
 
-_BARE = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)|(?<=\w) (\d{1,3}) (?=[a-z])")
+_BARE = re.compile(
+    r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:，；。]|$)"  # Nations1
+    r"|(?<=[,.;，；。])(\d{1,3})(?=\s|$)"  # 2024,1
+    r"|(?<=\w) (\d{1,3}) (?=[a-z])"  # Court 1 reaffirms
+)
 
 
 def _find_bare_markers(blocks: list[Block], footnotes: list[Block]) -> None:

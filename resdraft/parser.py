@@ -59,7 +59,8 @@ def parse_text(text: str, lang_code: str | None = None, path: str | None = None)
         tok = getattr(err, "token", None)
         line = getattr(tok, "line", None)
         where = f" at line {line}" if line else ""
-        raise NotAResolution(f"cannot be read as a resolution{where}: unexpected {getattr(tok, 'type', 'end of text')}") from None
+        found = getattr(tok, "type", "end of text")
+        raise NotAResolution(f"cannot be read as a resolution{where}: unexpected {found}") from None
     try:
         res = build(tree, norm, lang)
     except VisitError as err:  # the builder's own refusal, wrapped by Lark

@@ -6,6 +6,7 @@ Schemas are compiled once per process, and only when validation is asked for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,8 +28,14 @@ class Violation:
 
 def safe_parser() -> etree.XMLParser:
     """No DTD loading, no entity expansion, no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=False)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
 
 
 def _xsd_path() -> Path:
@@ -65,15 +72,16 @@ def check_oasis(doc: etree._Element) -> list[Violation]:
     schema = oasis_schema()
     if schema.validate(doc):
         return []
-    tree = doc.getroottree()
-    out = []
-    for err in schema.error_log:
-        out.append(Violation(err.message, err.path or "", err.line))
-    del tree
-    return out
+    return [Violation(err.message, err.path or "", err.line) for err in schema.error_log]
 
 
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+_STEP = re.compile(r"\*\[local-name\(\)='([^']+)' and namespace-uri\(\)='[^']*'\]")
+
+
+def readable_xpath(location: str) -> str:
+    """SVRL's ``/*[local-name()='statement' and namespace-uri()='…']`` -> ``/statement``."""
+    return _STEP.sub(r"\1", location)
 
 
 def check_profile(doc: etree._Element) -> list[Violation]:
@@ -84,5 +92,5 @@ def check_profile(doc: etree._Element) -> list[Violation]:
     out = []
     for failed in report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=_SVRL):
         text = " ".join("".join(failed.itertext()).split())
-        out.append(Violation(text, failed.get("location", ""), 0))
+        out.append(Violation(text, readable_xpath(failed.get("location", "")), 0))
     return out

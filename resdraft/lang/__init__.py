@@ -67,8 +67,7 @@ class Language:
         prefix = f"(?:(?:{pre}){sep})*" if pre else ""
         suffix = f"(?:{sep}(?:{post}))*" if post else ""
         boundary = r"(?![^\W\d_])" if self.joiner else ""
-        return (re.compile(f"(?:(?:{alt}){suffix}){boundary}"),
-                re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}"))
+        return (re.compile(f"(?:(?:{alt}){suffix}){boundary}"), re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}"))
 
     def match_phrase(self, text: str) -> re.Match[str] | None:
         """The longest opening phrase (with its modifiers) at the start of ``text``, which
