@@ -34,6 +34,7 @@ from resdraft.model import (
     Section,
 )
 from resdraft.normalize import OP_NUMBER
+from resdraft.validate import safe_parser
 
 _NS = {"a": AKN_NS}
 _A = f"{{{AKN_NS}}}"
@@ -44,9 +45,8 @@ _BY_AKN = {"eng": "en", "zho": "zh"}
 def _parse_xml(data: bytes) -> etree._Element:
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         raise ResdraftError("XML with a DTD or entity declarations is refused")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.fromstring(data, parser)
+        return etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as err:
         raise ResdraftError(f"not well-formed XML: {err}") from None
 

@@ -113,6 +113,11 @@ class _Builder(Transformer[Token, Resolution]):
         n = len(self.blocks)
         return self.blocks[i] if i < n else self.footnote_blocks[i - n]
 
+    def first_passage(self, children: list[object]) -> Passage:
+        tok = children[0]
+        assert isinstance(tok, Token)
+        return self.block(tok).passage
+
     def phrase(self, p: Passage) -> Phrase | None:
         return find_phrase(p, self.lang, self.formatted)
 
@@ -180,10 +185,8 @@ class _Builder(Transformer[Token, Resolution]):
         return paras
 
     def preambular_paragraph(self, children: list[object]) -> PreambularParagraph:
-        tok = children[0]
-        assert isinstance(tok, Token)
-        b = self.block(tok)
-        return PreambularParagraph(b.passage, self.phrase(b.passage), self._items(children), b.passage.span)
+        p = self.first_passage(children)
+        return PreambularParagraph(p, self.phrase(p), self._items(children), p.span)
 
     def operative(self, children: list[object]) -> tuple[list[OperativeParagraph], list[Section]]:
         paragraphs = [c for c in children if isinstance(c, OperativeParagraph)]
@@ -211,9 +214,7 @@ class _Builder(Transformer[Token, Resolution]):
         return OperativeParagraph(label, number, p, self.phrase(p), self._items(children), suffix, b.passage.span)
 
     def stray_paragraph(self, children: list[object]) -> OperativeParagraph:
-        tok = children[0]
-        assert isinstance(tok, Token)
-        p = self.block(tok).passage
+        p = self.first_passage(children)
         return OperativeParagraph(None, None, p, self.phrase(p), self._items(children), None, p.span)
 
     def section(self, children: list[object]) -> Section:

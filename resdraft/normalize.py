@@ -347,21 +347,7 @@ def normalise(text: str, lang: Language) -> Normalised:
     in_body = False
     note_zone = False  # after a ____ rule: plain-numbered lines are footnote texts
     last_was_note = False
-    symbols_seen: set[str] = set()
-
-    def finish_current() -> None:
-        nonlocal current
-        if current:
-            block, asm = current
-            block.passage = asm.passage()
-            current = None
-
-    def finish_note() -> None:
-        nonlocal note
-        if note:
-            block, asm = note
-            block.passage = asm.passage()
-            note = None
+    assemblers: list[tuple[Block, _Assembler]] = []  # every block gets its passage at the end
 
     for lineno, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r").rstrip()
@@ -370,7 +356,7 @@ def normalise(text: str, lang: Language) -> Normalised:
         if not stripped:
             blank = True
             continue
-        if _FURNITURE.match(stripped) or (in_body and _is_repeated_symbol(stripped, symbols_seen)):
+        if _FURNITURE.match(stripped) or (in_body and _is_running_symbol(stripped)):
             note_zone = False
             continue
         if _SEPARATOR.match(stripped):
@@ -380,7 +366,6 @@ def normalise(text: str, lang: Language) -> Normalised:
         if not fn and note_zone:
             fn = _FOOTNOTE_PLAIN.match(stripped)
         if fn:
-            finish_note()
             marker = fn["marker"].translate(_SUP_TO_DIGIT)
             frag = _scan(stripped[fn.end() :], lineno, col0 + fn.end())
             formatted |= bool(frag.toggles)
@@ -389,6 +374,7 @@ def normalise(text: str, lang: Language) -> Normalised:
             block = Block("footnote", Passage(""), lineno, label=marker, blank_before=blank)
             footnotes.append(block)
             note = (block, asm)
+            assemblers.append(note)
             blank = False
             last_was_note = True
             continue
@@ -398,8 +384,6 @@ def normalise(text: str, lang: Language) -> Normalised:
         frag = _scan(stripped, lineno, col0)
         formatted |= bool(frag.toggles)
         kind, match = classify(frag.text, lang, in_body)
-        if kind == "symbol":
-            symbols_seen.add(match["symbol"] if match else frag.text)
         if kind == "text":
             # a wrapped footnote text goes on until a blank line or closing punctuation
             if last_was_note and note and not blank and not _closed(note[1], lang):
@@ -413,17 +397,17 @@ def normalise(text: str, lang: Language) -> Normalised:
         elif note_zone:
             note_zone = False
         last_was_note = False
-        finish_current()
         if kind in ("formula", "op", "item") or (kind == "text" and in_body):
             in_body = True
         block = Block(kind, Passage(""), lineno, match=match, blank_before=blank)
         asm = _Assembler(lang.joiner)
         asm.add(frag)
         current = (block, asm)
+        assemblers.append(current)
         blocks.append(block)
         blank = False
-    finish_current()
-    finish_note()
+    for block, asm in assemblers:
+        block.passage = asm.passage()
     if any(fn.label and fn.label.isdigit() for fn in footnotes) and not _has_markers(blocks, footnotes):
         _find_bare_markers(blocks, footnotes)
     return Normalised(blocks, footnotes, formatted)
@@ -458,9 +442,10 @@ def _starts_paragraph(text: str, lang: Language) -> bool:
     return bool(lang.joiner) and text[:1].isupper()
 
 
-def _is_repeated_symbol(text: str, seen: set[str]) -> bool:
+def _is_running_symbol(text: str) -> bool:
+    """A symbol alone on a line inside the body is a page header."""
     m = SYMBOL_LINE.match(text)
-    return bool(m and (not m["distr"]))
+    return bool(m and not m["distr"])
 
 
 def _has_markers(blocks: list[Block], footnotes: list[Block]) -> bool:
