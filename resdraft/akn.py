@@ -351,6 +351,10 @@ class _Writer:
             if sec.formula is not None or sec.preamble:
                 self.part_preamble(node, sec, eid)
             self.paragraphs(node, sec.paragraphs, "" if run_on else f"{eid}__")
+            if sec.closing is not None:
+                wrap = self.el(node, "wrapUp", eId=f"{eid}__wrapUp")
+                for line in sec.closing.lines:
+                    self.header_line(wrap, line)
         if not len(body):
             self.el(body, "p")
 

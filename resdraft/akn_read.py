@@ -218,6 +218,8 @@ def _section(reader: _Reader, node: etree._Element, name: str) -> Section:
     )
     if name == "part":
         sec.kind = "part"
+        wrap = _header_lines(node.find("a:wrapUp", _NS))
+        sec.closing = closing_from_lines(wrap, reader.lang) if wrap else None
         for p in node.findall("a:intro/a:p", _NS):
             if p.get("class") == "formula":
                 text = "".join(p.itertext())

@@ -159,6 +159,9 @@ class _Builder(Transformer[Token, Resolution]):
     def parts(self, parts: list[Section]) -> tuple[None, list[PreambularParagraph], object]:
         return (None, [], ([], parts))
 
+    def part_closing(self, toks: list[Token]) -> Closing:
+        return self.closing_of(toks)
+
     def part(self, children: list[object]) -> Section:
         label_tok = children[0]
         assert isinstance(label_tok, Token)
@@ -167,6 +170,7 @@ class _Builder(Transformer[Token, Resolution]):
         if isinstance(rest[0], Token) and rest[0].type == "HEADING":
             heading = self.block(rest[0]).passage.text
             rest = rest[1:]
+        closing = rest.pop() if isinstance(rest[-1], Closing) else None
         formula_tok, preamble, operative = rest
         assert isinstance(formula_tok, Token)
         paragraphs, sections = operative  # type: ignore[misc]
@@ -179,6 +183,7 @@ class _Builder(Transformer[Token, Resolution]):
         section.formula = self.formula(formula_tok)
         section.preamble = preamble  # type: ignore[assignment]
         section.kind = "part"
+        section.closing = closing
         return section
 
     def preamble(self, paras: list[PreambularParagraph]) -> list[PreambularParagraph]:
@@ -250,8 +255,14 @@ class _Builder(Transformer[Token, Resolution]):
 
     # -- closing, annexes, footnotes ---------------------------------------------------
     def closing(self, toks: list[Token]) -> Closing:
-        kinds = {"MEETING": HeaderField.MEETING, "CLOSING_DATE": HeaderField.DATE, "VOTE": HeaderField.VOTE}
-        lines = [HeaderLine(kinds[t.type], self.block(t).passage.text, self.block(t).passage.span) for t in toks]
+        return self.closing_of(toks)
+
+    def closing_of(self, toks: list[Token]) -> Closing:
+        lines = []
+        for tok in toks:
+            b = self.block(tok)
+            kind = {"meeting": HeaderField.MEETING, "date": HeaderField.DATE}.get(b.kind, HeaderField.VOTE)
+            lines.append(HeaderLine(kind, b.passage.text, b.passage.span))
         return closing_from_lines(lines, self.lang)
 
     def annex(self, children: list[Token]) -> Annex:

@@ -158,6 +158,8 @@ def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> l
         elif kind == "formula" and not seen_formula:
             seen_formula = True
             out.append(_token("FORMULA", b, i))
+        elif kind in _CLOSING and _part_follows(blocks, i, end):
+            out.append(_token("PART_CLOSING", b, i))
         elif kind == "part" and _formula_follows(blocks, i, end):
             seen_formula = False
             heading_next = True
@@ -172,6 +174,14 @@ def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> l
             out.append(_token("TEXT", b, i))
         previous_text = b.passage.text
     return out
+
+
+def _part_follows(blocks: list[Block], i: int, end: int) -> bool:
+    """A closing line inside a composite resolution: only closing lines, then the next part."""
+    j = i
+    while j < end and blocks[j].kind in _CLOSING:
+        j += 1
+    return j < end and blocks[j].kind == "part" and _formula_follows(blocks, j, end)
 
 
 def _formula_follows(blocks: list[Block], i: int, end: int) -> bool:

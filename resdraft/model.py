@@ -218,6 +218,15 @@ class OperativeParagraph:
 
 
 @dataclass
+class Closing:
+    """The lines after the operative part, in source order: meeting, date, vote line."""
+
+    lines: list[HeaderLine] = field(default_factory=list)
+    date: str | None = None
+    meeting: str | None = None
+
+
+@dataclass
 class Section:
     """A division of the operative part: ``I`` + heading; or, with ``kind == "part"``, one
     part (A, B, …) of a composite resolution, which restates the formula and has its own
@@ -230,15 +239,7 @@ class Section:
     kind: str = "section"
     formula: Formula | None = None
     preamble: list[PreambularParagraph] = field(default_factory=list)
-
-
-@dataclass
-class Closing:
-    """The lines after the operative part, in source order: meeting, date, vote line."""
-
-    lines: list[HeaderLine] = field(default_factory=list)
-    date: str | None = None
-    meeting: str | None = None
+    closing: Closing | None = None  # a part's own meeting and date (all parts but the last)
 
 
 @dataclass

@@ -280,7 +280,8 @@ LANGUAGE = Language(
         "sc_adopted": r"^Adopted (?:unanimously )?by the Security Council at its "
         rf"(?P<meeting>\d+(?:st|nd|rd|th)) meeting,? on {_DATE}$",
         "meeting": r"^(?P<meeting>\d+(?:st|nd|rd|th)) (?:plenary )?meeting$",
-        "vote": r"^Adopted (?:unanimously )?at the (?P<meeting>\d+(?:st|nd|rd|th)) meeting.*$",
+        "vote": r"^(?:Adopted (?:unanimously )?at the (?P<meeting>\d+(?:st|nd|rd|th)) meeting.*"
+        r"|\[Adopted (?:without a vote|by (?:a recorded vote|consensus)[^\]]*)\.?\])$",
         "citation": r"\bresolutions?\s+(?P<number>(?:S-|ES-)?\d{1,2}/\d{1,3}(?:\s[A-Z]\b)?|\d{1,4}\s\(\d{4}\)"
         r"|\d{1,4}\s?[A-Z]?\s\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+)\)|\d{4}/\d{1,3})"
         rf"(?:\s+of\s+{_DATE})?",
