@@ -67,7 +67,10 @@ class Language:
         prefix = f"(?:(?:{pre}){sep})*" if pre else ""
         suffix = f"(?:{sep}(?:{post}))*" if post else ""
         boundary = r"(?![^\W\d_])" if self.joiner else ""
-        return (re.compile(f"(?:(?:{alt}){suffix}){boundary}"), re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}"))
+        # after a modifier the verb is lower-case ("Also requests"): that form matches without case
+        flags = re.IGNORECASE if self.joiner else 0
+        bare = re.compile(f"(?:(?:{alt}){suffix}){boundary}")
+        return bare, re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}", flags)
 
     def match_phrase(self, text: str) -> re.Match[str] | None:
         """The longest opening phrase (with its modifiers) at the start of ``text``, which

@@ -172,7 +172,8 @@ LANGUAGE = Language(
         "sc_symbol": r"^第\s*(?P<number>\d+)\s*[(（](?P<year>\d{4})[)）]\s*号决议$",
         "sc_adopted": rf"^{_DATE}安全理事会第\s*(?P<meeting>\d+)\s*次会议(?:一致)?通过$",
         "meeting": r"^第\s*(?P<meeting>\d+)\s*次(?:全体)?会议$",
-        "vote": r"^(?:(?:在)?第\s*(?P<meeting>\d+)\s*次会议上?以.*通过|\[(?:未经表决|经记录表决|以协商一致方式)[^\]]*通过。?\])$",
+        "vote": r"^(?:(?:在)?第\s*(?P<meeting>\d+)\s*次会议上?以.*通过"
+        r"|\[(?:未经表决|经记录表决|以协商一致方式)[^\]]*通过。?\])$",
         "citation": rf"(?:{_DATE}\s*)?第\s*(?P<number>(?:S-|ES-)?\d{{1,2}}/\d{{1,3}}(?:\s?[A-Z])?"
         r"|\d{1,4}\s*\(\d{4}\)|\d{1,4}\s?[A-Z]?\s?\([IVXLC]+\)|\d{4}/\d{1,3})\s*号",
         "annex": rf"^(?P<label>附件[{_NUM}]*)$",
