@@ -340,10 +340,12 @@ class _Writer:
         every = res.all_operative()
         run_on = len({_para_key(p) for p in every}) == len(every)
         self.paragraphs(body, res.operative, "")
+        seen: dict[str, int] = {}
         for sec in res.sections:
             tag = "part" if sec.kind == "part" else "section"
-            abbr = "part" if sec.kind == "part" else "sec"
-            eid = f"{abbr}_{sanitize(sec.label)}"
+            eid = f"{'part' if sec.kind == 'part' else 'sec'}_{sanitize(sec.label)}"
+            seen[eid] = seen.get(eid, 0) + 1
+            eid += f"_{seen[eid]}" if seen[eid] > 1 else ""
             node = self.el(body, tag, eId=eid)
             self.el(node, "num", sec.label)
             if sec.heading is not None:

@@ -43,12 +43,13 @@ _BY_AKN = {"eng": "en", "zho": "zh"}
 
 
 def _parse_xml(data: bytes) -> etree._Element:
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
-        raise ResdraftError("XML with a DTD or entity declarations is refused")
     try:
-        return etree.fromstring(data, safe_parser())
+        root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as err:
         raise ResdraftError(f"not well-formed XML: {err}") from None
+    if root.getroottree().docinfo.doctype:
+        raise ResdraftError("XML with a DTD (<!DOCTYPE …>) is refused: entities are never expanded")
+    return root
 
 
 class _Reader:
@@ -72,6 +73,9 @@ class _Reader:
         def walk(node: etree._Element) -> None:
             add(node.text)
             for child in node:
+                if not isinstance(child.tag, str):  # a comment or processing instruction
+                    add(child.tail)
+                    continue
                 name = etree.QName(child).localname
                 if name == "sup":
                     note = child.find("a:authorialNote", _NS)

@@ -73,7 +73,7 @@ SYMBOL_IN_TEXT = re.compile(
 
 def iso_date(match: re.Match[str] | None, lang: Language) -> str | None:
     """ISO date from a match with ``day``, ``month`` (name or number) and ``year`` groups."""
-    if match is None or match.groupdict().get("year") is None:
+    if match is None or match.groupdict().get("year") is None or match.groupdict().get("day") is None:
         return None
     month_text = match["month"]
     month = int(month_text) if month_text.isdigit() else lang.month_number(month_text)
@@ -338,12 +338,40 @@ def header_match(line: HeaderLine, lang: Language) -> re.Match[str] | None:
     """Match a header or closing line against the pattern of its field (dates in a Chinese
     masthead are English, so the English date is tried too)."""
     pattern = _pattern(line.field, lang)
-    m = pattern.match(lang.fold(line.text)) if pattern else None
+    folded = lang.fold(line.text)
+    m = pattern.match(folded) if pattern else None
     if m is None and line.field is HeaderField.ISSUE_DATE:
         from resdraft.lang.en import DATE_PATTERN
 
         m = DATE_PATTERN.match(line.text)
+    if m is not None and folded != line.text:
+        return OriginalMatch(m, line.text)  # type: ignore[return-value]
     return m
+
+
+class OriginalMatch:
+    """A match made on folded text (traditional -> simplified Chinese) whose groups are read
+    from the original text: folding is one character for one, so the offsets agree."""
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match = match
+        self.string = text
+
+    def __getitem__(self, group: int | str) -> str | None:
+        start, end = self._match.span(group)
+        return None if start < 0 else self.string[start:end]
+
+    def group(self, group: int | str = 0) -> str | None:
+        return self[group]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self[name] for name in self._match.groupdict()}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
 
 
 def header_from_lines(lines: list[HeaderLine], lang: Language) -> Header:
@@ -382,6 +410,7 @@ def header_from_lines(lines: list[HeaderLine], lang: Language) -> Header:
             header.title = groups["title"].strip()
         elif kind is HeaderField.SC_SYMBOL:
             header.number = f"{groups['number']} ({groups['year']})"
+            header.adopted_date = iso_date(m, lang) or header.adopted_date  # "… Resolution of 14 June 1971"
         elif kind is HeaderField.SC_ADOPTED:
             header.adopted_date = iso_date(m, lang)
             header.meeting = groups["meeting"]
@@ -432,6 +461,8 @@ def _kind(header: Header, closing: Closing | None) -> Kind:
 
 
 def session_number(words: str, lang: Language) -> int | None:
+    if words.isdigit():  # ECOSOC: "2025 session"
+        return int(words)
     if words[0] in "〇零一二三四五六七八九十百":
         return cjk_to_int(words)
     return lang.ordinal_words.get(words.lower())

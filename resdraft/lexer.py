@@ -36,9 +36,11 @@ _LEVEL_TOKEN = {1: "ITEM_A", 2: "ITEM_B", 3: "ITEM_C", 4: "ITEM_D"}
 
 def body_start(blocks: list[Block], lang: Language) -> int:
     """Index of the first block of the resolution proper."""
-    for i, b in enumerate(blocks):
-        if b.kind == "formula":
-            return _part_before(blocks, i)
+    formulas = [i for i, b in enumerate(blocks) if b.kind == "formula"]
+    if formulas:
+        # "安全理事会" alone in a masthead is the organ's name; the formula has its comma
+        with_comma = [i for i in formulas if blocks[i].passage.text.rstrip().endswith((",", "，", "،"))]
+        return _part_before(blocks, (with_comma or formulas)[0])
     for i, b in enumerate(blocks):
         if b.kind in ("op", "item"):
             return i

@@ -45,7 +45,7 @@ _FOOTNOTE_PLAIN = re.compile(r"^(?P<marker>\d{1,3})(?!\.)\s+(?=\S)")
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{5,}|—{3,}|\*\s*\*\s*\*)$")
 
 _FURNITURE = re.compile(
-    r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d+/\d+)?"  # job number, page
+    r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?"  # job number, date stamp, page
     r"|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?"  # page 6/7
     r"|\*\d{7,}\*"  # barcode
     r"|Please recycle.*|请回收.*|!\[[^\]]*\]\([^)]*\))$"
@@ -63,7 +63,7 @@ NUMBER_TITLE = re.compile(
 )
 OP_NUMBER = re.compile(
     r"^(?:OP\s?)?(?P<num>\d{1,3})(?:\s?(?P<suffix>bis|ter|quater|quinquies|alt|new)\b)?"
-    r"(?P<dot>\s?[.．])?(?:\s+|(?=\S))"
+    r"(?P<dot>\s?[.．])?(?:\s+|(?=\S)|$)"
 )
 _OP_NEW = re.compile(r"^\[new\]\s*", re.IGNORECASE)
 _ITEM = re.compile(
@@ -123,7 +123,11 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             out.append(text)
             length += len(text)
 
-    for m in _INLINE.finditer(raw):
+    matches = list(_INLINE.finditer(raw))
+    paired = _paired_emphasis(raw, matches)
+    for m in matches:
+        if (m["bold"] or m["italic"]) and m.start() not in paired:
+            continue  # a lone "*" (a reissued symbol "L.5*") is text
         emit(raw[pos : m.start()], col0 + pos)
         pos = m.end()
         col = col0 + m.start()
@@ -141,6 +145,24 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             emit(m["escaped"], col + 1)
     emit(raw[pos:], col0 + pos)
     return _Fragment("".join(out), anchors, notes, toggles, line)
+
+
+def _paired_emphasis(raw: str, matches: list[re.Match[str]]) -> set[int]:
+    """Start offsets of the ``*``/``**`` that open or close emphasis on this line: an opener
+    is followed by a non-space, a closer preceded by one, and each needs its partner."""
+    stack: list[re.Match[str]] = []
+    paired: set[int] = set()
+    for m in matches:
+        mark = m["bold"] or m["italic"]
+        if not mark:
+            continue
+        before = raw[m.start() - 1 : m.start()]
+        after = raw[m.end() : m.end() + 1]
+        if before and not before.isspace() and stack and stack[-1].group() == mark:
+            paired.update((stack.pop().start(), m.start()))
+        elif after and not after.isspace():
+            stack.append(m)
+    return paired
 
 
 def expand_markers(printed: str) -> list[str]:
@@ -268,13 +290,6 @@ def drop(passage: Passage, start: int, end: int) -> None:
         passage.span = type(passage.span)(line, col, passage.span.end_line, passage.span.end_column)
 
 
-class _LineKind:
-    BLANK = "blank"
-    FURNITURE = "furniture"
-    FOOTNOTE = "footnote"
-    SEPARATOR = "separator"
-
-
 def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[str] | None]:
     """What a line is, from its text alone. ``in_body``: the organ formula or a paragraph has
     been seen, so header-only shapes are not looked for any more."""
@@ -336,81 +351,196 @@ def _is_operative_number(m: re.Match[str], text: str, lang: Language) -> bool:
     return bool(lang.match_phrase(lang.fold(rest.lstrip("*"))))
 
 
-def normalise(text: str, lang: Language) -> Normalised:
-    """Split ``text`` into classified blocks and footnote blocks."""
-    blocks: list[Block] = []
-    footnotes: list[Block] = []
-    current: tuple[Block, _Assembler] | None = None
-    note: tuple[Block, _Assembler] | None = None
-    formatted = False
-    blank = False
-    in_body = False
-    note_zone = False  # after a ____ rule: plain-numbered lines are footnote texts
-    last_was_note = False
-    assemblers: list[tuple[Block, _Assembler]] = []  # every block gets its passage at the end
+_OP_LINE = re.compile(r"^\s*(?:\*\*)?\d{1,3}\s?\.\s")
+_FRONT_JOIN = ("sponsors", "report", "adopted", "sc_adopted")  # header lines that may be wrapped
 
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Are paragraphs separated by blank lines (then a line break inside a paragraph is a
+    wrap), or does every paragraph stand on its own line with none between?"""
+    numbered = [i for i, line in enumerate(lines) if _OP_LINE.match(line)]
+    if numbered:
+        after_blank = sum(1 for i in numbered if i and not lines[i - 1].strip())
+        return after_blank * 2 >= len(numbered)
+    blanks = sum(1 for line in lines if not line.strip())
+    return blanks * 5 >= len(lines) - blanks
+
+
+class _Grouper:
+    """Walks the physical lines once, grouping them into blocks and footnote blocks."""
+
+    def __init__(self, lang: Language, lines: list[str]) -> None:
+        self.lang = lang
+        self.blocks: list[Block] = []
+        self.footnotes: list[Block] = []
+        self.assemblers: list[tuple[Block, _Assembler]] = []  # every block gets its passage at the end
+        self.current: tuple[Block, _Assembler] | None = None
+        self.note: tuple[Block, _Assembler] | None = None
+        self.formatted = False
+        self.blank = False
+        self.in_body = False
+        self.note_zone = False  # after a ____ rule: plain-numbered lines are footnote texts
+        self.last_was_note = False
+        self.blank_style = _blank_separated(lines)
+        self.own_symbols: set[str] = set()  # the document's symbols, repeated in running heads
+
+    def line(self, lineno: int, raw: str) -> None:
         raw = raw.rstrip("\r").rstrip()
         stripped = raw.lstrip()
         col0 = len(raw) - len(stripped) + 1
         if not stripped:
-            blank = True
-            continue
-        if _FURNITURE.match(stripped) or (in_body and _is_running_symbol(stripped)):
-            note_zone = False
-            continue
+            self.blank = True
+            return
+        if _FURNITURE.match(stripped) or (self.in_body and self._running_head(stripped)):
+            self.note_zone = False
+            return
         if _SEPARATOR.match(stripped):
-            note_zone = True
-            continue
+            self.note_zone = True
+            return
         fn = _FOOTNOTE_SUP.match(stripped) or _FOOTNOTE_MD.match(stripped)
-        if not fn and note_zone:
+        if not fn and self.note_zone:
             fn = _FOOTNOTE_PLAIN.match(stripped)
         if fn:
-            marker = fn["marker"].translate(_SUP_TO_DIGIT)
-            frag = _scan(stripped[fn.end() :], lineno, col0 + fn.end())
-            formatted |= bool(frag.toggles)
-            asm = _Assembler(lang.joiner)
-            asm.add(frag)
-            block = Block("footnote", Passage(""), lineno, label=marker, blank_before=blank)
-            footnotes.append(block)
-            note = (block, asm)
-            assemblers.append(note)
-            blank = False
-            last_was_note = True
-            continue
+            self.footnote(fn, stripped, lineno, col0)
+            return
         if bullet := _BULLET.match(stripped):
             stripped = stripped[bullet.end() :]
             col0 += bullet.end()
         frag = _scan(stripped, lineno, col0)
-        formatted |= bool(frag.toggles)
-        kind, match = classify(frag.text, lang, in_body)
+        self.formatted |= bool(frag.toggles)
+        kind, match = classify(frag.text, self.lang, self.in_body)
+        current = self.current
+        if kind == "item" and current and not self.blank and _is_reference_wrap(current[1]):
+            kind, match = "text", None  # "… paragraph 5" / "(b) above …": a wrapped reference
+        if kind in _FRONT_JOIN and not self.in_body and current and not self.blank and _wrapped_header(current):
+            current[1].add(frag)  # the end of a header line wrapped over two lines ("… and Vanuatu: draft
+            return  # resolution"): the joined line is classified again at the end
         if kind == "text":
             # a wrapped footnote text goes on until a blank line or closing punctuation
-            if last_was_note and note and not blank and not _closed(note[1], lang):
+            note = self.note
+            if self.last_was_note and note and not self.blank and not _closed(note[1], self.lang):
                 note[1].add(frag)
-                continue
-            if current and _continues(current, frag, blank, lang, in_body):
+                return
+            if current and self._continues(current, frag):
                 current[1].add(frag)
-                blank = False
-                last_was_note = False
-                continue
-        elif note_zone:
-            note_zone = False
-        last_was_note = False
-        if kind in ("formula", "op", "item") or (kind == "text" and in_body):
-            in_body = True
-        block = Block(kind, Passage(""), lineno, match=match, blank_before=blank)
-        asm = _Assembler(lang.joiner)
+                self.blank = False
+                self.last_was_note = False
+                return
+        elif self.note_zone:
+            self.note_zone = False
+        self.start_block(kind, match, frag, lineno)
+
+    def start_block(self, kind: str, match: re.Match[str] | None, frag: _Fragment, lineno: int) -> None:
+        self.last_was_note = False
+        bare_formula = kind == "formula" and not frag.text.rstrip().endswith((",", "，", "،"))
+        if (kind in ("formula", "op", "item") and not bare_formula) or (kind == "text" and self.in_body):
+            self.in_body = True
+        block = Block(kind, Passage(""), lineno, match=match, blank_before=self.blank)
+        if not self.in_body:
+            block.data["front"] = "yes"
+        if self.current and self.current[0].kind in ("annex", "section", "part") and kind == "text":
+            block.data["heading"] = "yes"
+        if match is not None and kind in ("symbol", "number_title", "sc_symbol"):
+            self.own_symbols.update(_symbols_of(kind, match))
+        asm = _Assembler(self.lang.joiner)
         asm.add(frag)
-        current = (block, asm)
-        assemblers.append(current)
-        blocks.append(block)
-        blank = False
-    for block, asm in assemblers:
-        block.passage = asm.passage()
-    if any(fn.label and fn.label.isdigit() for fn in footnotes) and not _has_markers(blocks, footnotes):
-        _find_bare_markers(blocks, footnotes)
-    return Normalised(blocks, footnotes, formatted)
+        self.current = (block, asm)
+        self.assemblers.append(self.current)
+        self.blocks.append(block)
+        self.blank = False
+
+    def footnote(self, fn: re.Match[str], stripped: str, lineno: int, col0: int) -> None:
+        marker = fn["marker"].translate(_SUP_TO_DIGIT)
+        frag = _scan(stripped[fn.end() :], lineno, col0 + fn.end())
+        self.formatted |= bool(frag.toggles)
+        asm = _Assembler(self.lang.joiner)
+        asm.add(frag)
+        block = Block("footnote", Passage(""), lineno, label=marker, blank_before=self.blank)
+        self.footnotes.append(block)
+        self.note = (block, asm)
+        self.assemblers.append(self.note)
+        self.blank = False
+        self.last_was_note = True
+
+    def _running_head(self, text: str) -> bool:
+        """A page header: the symbol alone, or the document's own symbol beside a short title."""
+        m = SYMBOL_LINE.match(text)
+        if m and not m["distr"]:
+            return True
+        if len(text) > 160:
+            return False
+        return any(text.startswith(sym) or text.endswith(sym) for sym in self.own_symbols)
+
+    def _continues(self, current: tuple[Block, _Assembler], frag: _Fragment) -> bool:
+        """Does a plain text line continue the current block?"""
+        block, asm = current
+        lang = self.lang
+        tail = "".join(asm.parts[-2:]).rstrip()
+        if not tail or (block.match and block.kind in ("op", "item") and len(tail) <= block.match.end()):
+            return True  # a number or label alone on its line: its text follows
+        if asm.parts[0].startswith("[") and "]" not in "".join(asm.parts):
+            return True  # a bracketed note ("[Adopted by a recorded vote …]") runs to its "]"
+        if not self.in_body and frag.text.startswith("["):
+            return False  # "[on the report of …]" starts its own header line
+        if self.blank and block.data.get("heading"):
+            return False  # the title under "Annex" or "I" ends at a blank line
+        # a bare footnote call-out ("…2030,2") does not make the paragraph open
+        open_ = _TRAILING_CALLOUT.sub("", tail)[-1:] not in lang.punctuation.terminal
+        body_kinds = ("text", "op", "item")
+        if self.in_body and block.kind in body_kinds:
+            if open_:
+                return True  # a paragraph broken by a page or a footnote block goes on
+            if self.blank:
+                return bool(lang.joiner) and frag.text[:1].islower()
+            return self.blank_style or not _starts_paragraph(frag.text, lang)
+        if self.blank:
+            return False
+        if block.kind in ("text", "number_title", "sponsors", "report", "adopted"):
+            return open_ or not _starts_paragraph(frag.text, lang)
+        return False
+
+    def finish(self) -> Normalised:
+        for block, asm in self.assemblers:
+            block.passage = asm.passage()
+        for block in self.blocks:
+            text = block.passage.text
+            # a header line or bracketed note that was wrapped is known only once joined
+            if block.kind == "text" and (block.data.get("front") or text.startswith("[")):
+                kind, match = classify(text, self.lang, in_body=not block.data.get("front"))
+                if kind != "text" and kind not in ("op", "item"):
+                    block.kind, block.match = kind, match
+        if any(fn.label and fn.label.isdigit() for fn in self.footnotes) and not any(
+            b.passage.notes for b in self.blocks
+        ):
+            _find_bare_markers(self.blocks, self.footnotes)
+        return Normalised(self.blocks, self.footnotes, self.formatted)
+
+
+def _wrapped_header(current: tuple[Block, _Assembler]) -> bool:
+    block, asm = current
+    tail = "".join(asm.parts).rstrip()
+    return block.kind == "text" and bool(tail) and tail[-1] not in ".。;；:："
+
+
+def _symbols_of(kind: str, match: re.Match[str]) -> set[str]:
+    if kind == "symbol":
+        return {match["symbol"]}
+    if kind == "sc_symbol":
+        return {f"S/RES/{match['number']} ({match['year']})", f"S/RES/{match['number']}({match['year']})"}
+    number = match["number"]
+    return {f"A/RES/{number}", f"A/HRC/RES/{number}", f"E/RES/{number}"}
+
+
+_TRAILING_CALLOUT = re.compile(r"(?<=[,.;:，；。”\"’)])\d{1,3}$")
+
+
+def normalise(text: str, lang: Language) -> Normalised:
+    """Split ``text`` into classified blocks and footnote blocks."""
+    lines = text.split("\n")
+    grouper = _Grouper(lang, lines)
+    for lineno, raw in enumerate(lines, start=1):
+        grouper.line(lineno, raw)
+    return grouper.finish()
 
 
 def _closed(asm: _Assembler, lang: Language) -> bool:
@@ -418,21 +548,11 @@ def _closed(asm: _Assembler, lang: Language) -> bool:
     return not tail or tail[-1] in lang.punctuation.full_stop + ".。"
 
 
-def _continues(current: tuple[Block, _Assembler], frag: _Fragment, blank: bool, lang: Language, in_body: bool) -> bool:
-    """Does a plain text line continue the current block?"""
-    block, asm = current
-    tail = "".join(asm.parts[-2:]).rstrip()
-    if not tail:
-        return True
-    open_ = tail[-1] not in lang.punctuation.terminal
-    body_kinds = ("text", "op", "item")
-    if in_body and block.kind in body_kinds and open_:
-        return True  # a paragraph broken by a page or footnote block goes on
-    if blank:
-        return bool(in_body and block.kind in body_kinds and frag.text[:1].islower())
-    if block.kind in ("text", "op", "item", "number_title", "sponsors", "report", "adopted"):
-        return open_ or not _starts_paragraph(frag.text, lang)
-    return False
+_REFERENCE_TAIL = re.compile(r"(?:\bparagraphs?|\bsubparagraphs?|第)\s*\d*\s*$|\d\s*$")
+
+
+def _is_reference_wrap(asm: _Assembler) -> bool:
+    return bool(_REFERENCE_TAIL.search("".join(asm.parts[-2:])))
 
 
 def _starts_paragraph(text: str, lang: Language) -> bool:
@@ -442,47 +562,55 @@ def _starts_paragraph(text: str, lang: Language) -> bool:
     return bool(lang.joiner) and text[:1].isupper()
 
 
-def _is_running_symbol(text: str) -> bool:
-    """A symbol alone on a line inside the body is a page header."""
-    m = SYMBOL_LINE.match(text)
-    return bool(m and not m["distr"])
+# a call-out glued to a word or closing quote (Nations1, want”1) or after punctuation (2024,1)
+_GLUED = re.compile(r"(?<=[^\W\d_]|[”’\")\]])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)")
+# set off by spaces between words (Court 1 reaffirms): tried only when no glued one exists
+_SPACED = re.compile(r"(?<=[^\W\d_]) (\d{1,3}) (?=[a-z])")
+# "Add.1", "Rev.2", "para. 3", "No. 4" are parts of references, never call-outs
+_NOT_A_CALLOUT = re.compile(r"(?:\b(?:Add|Rev|Corr|Amend|L|para|paras|No|Nos|vol|chap|sect|art|annex)\.?\s?)$")
 
 
-def _has_markers(blocks: list[Block], footnotes: list[Block]) -> bool:
-    return any(b.passage.notes for b in blocks)
-
-
-_BARE = re.compile(
-    r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:，；。]|$)"  # Nations1
-    r"|(?<=[,.;，；。])(\d{1,3})(?=\s|$)"  # 2024,1
-    r"|(?<=\w) (\d{1,3}) (?=[a-z])"  # Court 1 reaffirms
-)
+def _candidates(pattern: re.Pattern[str], text: str, number: str, start: int) -> re.Match[str] | None:
+    for m in pattern.finditer(text, start):
+        if m.group(m.lastindex or 0) == number and not _NOT_A_CALLOUT.search(text[: m.start(m.lastindex or 0)]):
+            return m
+    return None
 
 
 def _find_bare_markers(blocks: list[Block], footnotes: list[Block]) -> None:
     """PDF text with plain-digit footnotes: call-outs are bare digits glued to a word
     (``Nations1``), after punctuation (``2024,1``) or set off by spaces (``Court 1 reaffirms``).
-    Only the number the sequence expects next is taken, so figures in the text are left."""
+    Footnote numbers are looked for in order, each after the previous one; a glued form anywhere
+    ahead wins over a spaced one, so that figures in the text ("Goal 3 aims") are left alone."""
     wanted = [fn.label for fn in footnotes if fn.label and fn.label.isdigit()]
-    if not wanted:
-        return
-    i = 0
-    for block in blocks:
-        if block.kind not in ("text", "op", "item"):
+    body = [b for b in blocks if b.kind in ("text", "op", "item")]
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    cursor = (0, 0)  # block index, offset
+    for number in wanted:
+        hit = _search(body, number, cursor, _GLUED) or _search(body, number, cursor, _SPACED)
+        if hit is None:
             continue
-        p = block.passage
-        found: list[tuple[int, int, str]] = []
-        for m in _BARE.finditer(p.text):
-            if i >= len(wanted):
-                break
-            number = m[1] or m[2] or m[3]
-            if number == wanted[i]:
-                start = m.start(1) if m[1] else m.start(2) if m[2] else m.start(3) - 1
-                end = m.end(1) if m[1] else m.end(2) if m[2] else m.end(3)
-                found.append((start, end, number))
-                i += 1
-        for start, end, number in reversed(found):
+        bi, m = hit
+        group = m.lastindex or 0
+        found.setdefault(bi, []).append((m.start(group), m.end(group), number))
+        cursor = (bi, m.end(group))
+    for bi, hits in found.items():
+        p = body[bi].passage
+        for start, end, number in reversed(hits):
+            if p.text[start - 1 : start] == " " and p.text[end : end + 1] == " ":
+                start -= 1  # "Court 1 reaffirms" -> "Court reaffirms"
             span = p.span_of(start, end)
             drop(p, start, end)
             p.notes.append(NoteRef(number, start, span))
         p.notes.sort(key=lambda r: r.offset)
+
+
+def _search(
+    body: list[Block], number: str, cursor: tuple[int, int], pattern: re.Pattern[str]
+) -> tuple[int, re.Match[str]] | None:
+    for bi in range(cursor[0], len(body)):
+        start = cursor[1] if bi == cursor[0] else 0
+        m = _candidates(pattern, body[bi].passage.text, number, start)
+        if m:
+            return bi, m
+    return None

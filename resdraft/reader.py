@@ -31,10 +31,10 @@ def decode(data: bytes, path: str | None = None) -> Source:
         raise ResdraftError(f"{where}input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,}")
     if _looks_like_xml(data):
         return Source(None, data, path)
-    if b"\x00" in data[:8192]:
-        raise ResdraftError(f"{where}binary file (contains NUL bytes), not a text")
     if data.startswith(b"PK\x03\x04"):
         raise ResdraftError(f"{where}a zip archive (.docx is not supported yet), not a text")
+    if b"\x00" in data[:8192]:
+        raise ResdraftError(f"{where}binary file (contains NUL bytes), not a text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -263,20 +263,22 @@ LANGUAGE = Language(
     ordinal_words=ORDINALS,
     patterns={
         "masthead": r"^(?:United Nations|General Assembly|Security Council|Human Rights Council|"
-        r"Economic and Social Council)$",
+        r"Economic and Social Council"
+        rf"|\d{{1,2}}(?: (?:{_MONTH}))?(?: \d{{4}})?\s*[–-]\s*\d{{1,2}} (?:{_MONTH}) \d{{4}})$",  # session dates
         "date": rf"^{_DATE}$",
         "date_in_text": _DATE,
-        "session": r"^(?P<words>[A-Z][a-z]+(?:-[a-z]+)?)(?: special| emergency special)? session$",
+        "session": r"^(?P<words>[A-Z][a-z]+(?:-[a-z]+)?|\d{4})(?: special| emergency special)? session$",
         "committee": r"^(?:(?P<ordinal>First|Second|Third|Fourth|Fifth|Sixth) Committee|"
         r"Special Political and Decolonization Committee \(Fourth Committee\))$",
         "agenda_item": r"^Agenda items? (?P<item>\d+.*)$",
         "adopted": r"^Resolution adopted by the (?P<organ>General Assembly|Human Rights Council|"
         rf"Economic and Social Council) on {_DATE}$",
-        "report": r"^\[(?:on the report of the (?P<committee>.+?) \((?P<docs>.+)\)|"
-        r"without reference to a Main Committee \((?P<docs2>.+)\))\]$",
+        "report": r"^\[(?:on the (?:report|recommendation) of the (?P<committee>.+?)"
+        r"|without reference to a Main Committee) \((?P<docs>.+)\)\]$",
         "sponsors": r"^(?P<sponsors>.+?)\s*:\s*(?P<type>(?:revised )?draft resolution)$|"
         r"^(?P<chair>(?:Revised )?[Dd]raft resolution submitted by .+)$",
-        "sc_symbol": r"^Resolution (?P<number>\d+) \((?P<year>\d{4})\)$",
+        "sc_symbol": r"^(?:Resolution )?(?P<number>\d+) \((?P<year>\d{4})\)"
+        rf"(?:\.\s*Resolution of (?P<day>\d{{1,2}}) (?P<month>{_MONTH}) \d{{4}})?$",
         "sc_adopted": r"^Adopted (?:unanimously )?by the Security Council at its "
         rf"(?P<meeting>\d+(?:st|nd|rd|th)) meeting,? on {_DATE}$",
         "meeting": r"^(?P<meeting>\d+(?:st|nd|rd|th)) (?:plenary )?meeting$",
