@@ -209,13 +209,12 @@ class _Builder(Transformer[Token, Resolution]):
             label = p.text[: m.end()].strip()
             number = int(m["num"])
             suffix = m["suffix"]
-            drop(p, 0, m.end())
+            _drop_label(p, m.end())
         else:  # "[new]"
             end = p.text.index("]") + 1
             label = p.text[:end]
             suffix = "new"
-            drop(p, 0, end)
-            drop(p, 0, len(p.text) - len(p.text.lstrip()))
+            _drop_label(p, end)
         return OperativeParagraph(label, number, p, self.phrase(p), self._items(children), suffix, b.passage.span)
 
     def stray_paragraph(self, children: list[object]) -> OperativeParagraph:
@@ -247,7 +246,7 @@ class _Builder(Transformer[Token, Resolution]):
         m = b.match
         assert m is not None
         label = m["label"].strip()
-        drop(p, 0, m.end())
+        _drop_label(p, m.end())
         nested = [c for c in children[1:] if isinstance(c, Item)]
         return Item(label, b.data["key"], int(b.data["level"]), p, nested, p.span)
 
@@ -425,6 +424,12 @@ def closing_from_lines(lines: list[HeaderLine], lang: Language) -> Closing:
         elif line.field is HeaderField.MEETING:
             closing.meeting = line.text
     return closing
+
+
+def _drop_label(p: Passage, end: int) -> None:
+    """Take the printed number or label (and the space after it) out of the text."""
+    drop(p, 0, end)
+    drop(p, 0, len(p.text) - len(p.text.lstrip()))
 
 
 def _unnumbered_operative(preamble: list[PreambularParagraph], lang: Language) -> list[OperativeParagraph]:
