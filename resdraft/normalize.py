@@ -42,6 +42,11 @@ _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _FOOTNOTE_SUP = re.compile(rf"^(?P<marker>{_SUP}+)\s*")
 _FOOTNOTE_MD = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s*")
 _FOOTNOTE_PLAIN = re.compile(r"^(?P<marker>\d{1,3})(?!\.)\s+(?=\S)")
+# what follows a number at the start of a line when it is a date or a figure, not a footnote
+_NOT_A_NOTE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:per cent|%|年|月|日|次|届|个|人)"
+)
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{5,}|—{3,}|\*\s*\*\s*\*)$")
 
 _FURNITURE = re.compile(
@@ -398,8 +403,8 @@ class _Grouper:
             self.note_zone = True
             return
         fn = _FOOTNOTE_SUP.match(stripped) or _FOOTNOTE_MD.match(stripped)
-        if not fn and self.note_zone:
-            fn = _FOOTNOTE_PLAIN.match(stripped)
+        if not fn and (self.note_zone or self.in_body):
+            fn = self._plain_footnote(stripped)
         if fn:
             self.footnote(fn, stripped, lineno, col0)
             return
@@ -461,6 +466,22 @@ class _Grouper:
         self.assemblers.append(self.note)
         self.blank = False
         self.last_was_note = True
+
+    def _plain_footnote(self, text: str) -> re.Match[str] | None:
+        """``1 See resolution …`` at a page foot. After a ``____`` rule any such line is a
+        footnote text; elsewhere only the number the footnotes expect next, followed by what
+        starts a note (a capital, a symbol, CJK) rather than a date or a figure."""
+        m = _FOOTNOTE_PLAIN.match(text)
+        if m is None:
+            return None
+        if not self.note_zone:
+            numbers = [int(fn.label) for fn in self.footnotes if fn.label and fn.label.isdigit()]
+            rest = text[m.end() :]
+            if int(m["marker"]) != (numbers[-1] + 1 if numbers else 1):
+                return None
+            if not (rest[:1].isupper() or not rest[:1].isascii()) or _NOT_A_NOTE.match(rest):
+                return None
+        return m
 
     def _running_head(self, text: str) -> bool:
         """A page header: the symbol alone, or the document's own symbol beside a short title."""
