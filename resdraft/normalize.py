@@ -34,13 +34,14 @@ _INLINE = re.compile(
     rf"|\[\^(?P<mdnote>[^\]\s]+)\](?!:)"
     rf"|(?P<sup>{_SUP}+(?:[⁻,‐\-–]{_SUP}+)*)"
     rf"|<sup>(?P<htmlsup>\d+(?:[,\-–]\d+)*)</sup>"
+    rf"|\[(?P<webnote>\d{{1,3}})\](?:\([^)\s]*\))?"  # web pages: [1] or [1](#cite_note-1)
     rf"|\[(?P<linktext>(?:\\.|[^\[\]\\])*)\]\((?P<url>[^)\s]*)\)"
     rf"|\\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!])"
 )
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 _FOOTNOTE_SUP = re.compile(rf"^(?P<marker>{_SUP}+)\s*")
-_FOOTNOTE_MD = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s*")
+_FOOTNOTE_MD = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s*|^\^?\[(?P<webmarker>\d{1,3})\]\s+(?=\S)")
 _FOOTNOTE_PLAIN = re.compile(r"^(?P<marker>\d{1,3})(?!\.)\s+(?=\S)")
 # what follows a number at the start of a line when it is a date or a figure, not a footnote
 _NOT_A_NOTE = re.compile(
@@ -140,8 +141,8 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             toggles.append((length, m["bold"] or m["italic"]))
         elif m["mdnote"] is not None:
             notes.append((length, m["mdnote"], line, col))
-        elif m["sup"] or m["htmlsup"]:
-            for marker in expand_markers(m["sup"] or m["htmlsup"]):
+        elif m["sup"] or m["htmlsup"] or m["webnote"]:
+            for marker in expand_markers(m["sup"] or m["htmlsup"] or m["webnote"]):
                 notes.append((length, marker, line, col))
         elif m["linktext"] is not None:
             inner = m["linktext"]
@@ -455,7 +456,7 @@ class _Grouper:
         self.blank = False
 
     def footnote(self, fn: re.Match[str], stripped: str, lineno: int, col0: int) -> None:
-        marker = fn["marker"].translate(_SUP_TO_DIGIT)
+        marker = (fn.groupdict().get("webmarker") or fn["marker"]).translate(_SUP_TO_DIGIT)
         frag = _scan(stripped[fn.end() :], lineno, col0 + fn.end())
         self.formatted |= bool(frag.toggles)
         asm = _Assembler(self.lang.joiner)
