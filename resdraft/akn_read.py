@@ -34,6 +34,7 @@ from resdraft.model import (
     Section,
 )
 from resdraft.normalize import OP_NUMBER
+from resdraft.reader import check_size
 from resdraft.validate import safe_parser
 
 _NS = {"a": AKN_NS}
@@ -43,6 +44,7 @@ _BY_AKN = {"eng": "en", "zho": "zh"}
 
 
 def _parse_xml(data: bytes) -> etree._Element:
+    check_size(len(data))
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as err:

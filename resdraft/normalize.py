@@ -197,8 +197,18 @@ class _Assembler:
         self.toggles: list[tuple[int, str]] = []
         self.first: tuple[int, int] | None = None
         self.last: tuple[int, int] = (0, 0)
+        self.closed_bracket = False  # a "]" has been seen (bracketed notes run to it)
+
+    def tail(self) -> str:
+        """The text so far, without trailing blanks, read from its last non-empty piece only
+        (joining all pieces on every line would make long paragraphs quadratic)."""
+        for part in reversed(self.parts):
+            if part.strip():
+                return part.rstrip()
+        return ""
 
     def add(self, frag: _Fragment) -> None:
+        self.closed_bracket |= "]" in frag.text
         if self.parts and frag.text:
             joiner = self.joiner
             prev = self.parts[-1][-1:]
@@ -497,10 +507,10 @@ class _Grouper:
         """Does a plain text line continue the current block?"""
         block, asm = current
         lang = self.lang
-        tail = "".join(asm.parts[-2:]).rstrip()
+        tail = asm.tail()
         if not tail or (block.match and block.kind in ("op", "item") and len(tail) <= block.match.end()):
             return True  # a number or label alone on its line: its text follows
-        if asm.parts[0].startswith("[") and "]" not in "".join(asm.parts):
+        if asm.parts[0].startswith("[") and not asm.closed_bracket:
             return True  # a bracketed note ("[Adopted by a recorded vote …]") runs to its "]"
         if not self.in_body and frag.text.startswith("["):
             return False  # "[on the report of …]" starts its own header line
@@ -540,7 +550,7 @@ class _Grouper:
 
 def _wrapped_header(current: tuple[Block, _Assembler]) -> bool:
     block, asm = current
-    tail = "".join(asm.parts).rstrip()
+    tail = asm.tail()
     return block.kind == "text" and bool(tail) and tail[-1] not in ".。;；:："
 
 
@@ -566,7 +576,7 @@ def normalise(text: str, lang: Language) -> Normalised:
 
 
 def _closed(asm: _Assembler, lang: Language) -> bool:
-    tail = "".join(asm.parts).rstrip()
+    tail = asm.tail()
     return not tail or tail[-1] in lang.punctuation.full_stop + ".。"
 
 
@@ -574,7 +584,7 @@ _REFERENCE_TAIL = re.compile(r"(?:\bparagraphs?|\bsubparagraphs?|第)\s*\d*\s*$|
 
 
 def _is_reference_wrap(asm: _Assembler) -> bool:
-    return bool(_REFERENCE_TAIL.search("".join(asm.parts[-2:])))
+    return bool(_REFERENCE_TAIL.search(asm.tail()[-40:]))
 
 
 def _starts_paragraph(text: str, lang: Language) -> bool:
@@ -594,7 +604,8 @@ _NOT_A_CALLOUT = re.compile(r"(?:\b(?:Add|Rev|Corr|Amend|L|para|paras|No|Nos|vol
 
 def _candidates(pattern: re.Pattern[str], text: str, number: str, start: int) -> re.Match[str] | None:
     for m in pattern.finditer(text, start):
-        if m.group(m.lastindex or 0) == number and not _NOT_A_CALLOUT.search(text[: m.start(m.lastindex or 0)]):
+        start = m.start(m.lastindex or 0)
+        if m.group(m.lastindex or 0) == number and not _NOT_A_CALLOUT.search(text[max(0, start - 12) : start]):
             return m
     return None
 

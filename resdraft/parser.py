@@ -48,6 +48,9 @@ def parse_text(text: str, lang_code: str | None = None, path: str | None = None)
     from resdraft.lexer import tokens
     from resdraft.normalize import normalise
 
+    from resdraft.reader import clean_text
+
+    text = clean_text(text)
     lang = languages.get(lang_code) if lang_code and lang_code != "auto" else languages.detect(text)
     norm = normalise(text, lang)
     toks = tokens(norm, lang)

@@ -4,6 +4,7 @@ gave, with a clear error when that cannot be done."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,15 +21,36 @@ class Source:
     path: str | None
 
 
+# Form feeds (pdftotext's page breaks) and vertical tabs (Word's line breaks) end a line;
+# other control characters, lone surrogates and non-characters cannot stand in XML and are
+# shown as U+FFFD, one for one, so that columns still point at the original text.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_LONE_CR = re.compile("\r(?!\n)")  # old Mac line ends
+_LINE_BREAKS = str.maketrans(
+    {"\f": "\n", "\v": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+)
+
+
+def clean_text(text: str) -> str:
+    """Text that every later stage (and XML) can hold."""
+    return _CONTROLS.sub("\ufffd", _LONE_CR.sub("\n", text).translate(_LINE_BREAKS))
+
+
+def check_size(size: int, path: str | None = None) -> None:
+    """Refuse inputs over the documented limit before any work is done on them."""
+    if size > MAX_INPUT_BYTES:
+        where = f"{path}: " if path else ""
+        raise ResdraftError(f"{where}input is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+
+
 def _looks_like_xml(data: bytes) -> bool:
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]
     return head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or head.startswith(b"<!DOCTYPE")
 
 
 def decode(data: bytes, path: str | None = None) -> Source:
+    check_size(len(data), path)
     where = f"{path}: " if path else ""
-    if len(data) > MAX_INPUT_BYTES:
-        raise ResdraftError(f"{where}input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,}")
     if _looks_like_xml(data):
         return Source(None, data, path)
     if data.startswith(b"PK\x03\x04"):
@@ -51,6 +73,7 @@ def read(source: str | bytes | os.PathLike[str]) -> Source:
     if isinstance(source, bytes):
         return decode(source)
     if isinstance(source, str) and ("\n" in source or not _path_like(source)):
+        check_size(len(source.encode("utf-8", "surrogatepass")))
         return Source(source.removeprefix("\ufeff"), None, None)
     path = Path(source)
     try:
