@@ -47,7 +47,6 @@ def parse_text(text: str, lang_code: str | None = None, path: str | None = None)
     from resdraft.build import build
     from resdraft.lexer import tokens
     from resdraft.normalize import normalise
-
     from resdraft.reader import clean_text
 
     text = clean_text(text)

@@ -4,8 +4,8 @@ refused."""
 
 from __future__ import annotations
 
-import cProfile
 import contextlib
+import cProfile
 import io
 import pstats
 import sys
@@ -196,7 +196,7 @@ AKN = (
     ],
 )
 def test_hostile_xml_is_refused_with_a_message(xml: bytes) -> None:
-    with pytest.raises(resdraft.ResdraftError, match="DTD|entit"):
+    with pytest.raises(resdraft.ResdraftError, match=r"DTD|entit"):
         resdraft.from_akn(b"<?xml version='1.0'?>" + xml)
     with pytest.raises(resdraft.ResdraftError):
         resdraft.parse(b"<?xml version='1.0'?>" + xml)
