@@ -36,6 +36,7 @@ from resdraft.model import (
     Resolution,
     Section,
 )
+from resdraft.numbering import section_key
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _A = f"{{{AKN_NS}}}"
@@ -120,12 +121,33 @@ def actor(res: Resolution) -> str:
     return base
 
 
-def work_date(res: Resolution) -> str:
+def work_date(res: Resolution) -> tuple[str, str]:
+    """The Work date and its FRBRdate/@name: adoption date (adopted texts) or issue date
+    (drafts); else 1 January of the year the number gives ("2730 (2024)"); else a placeholder."""
     h = res.header
     closing = res.closing.date if res.closing else None
-    if res.kind is Kind.ADOPTED:
-        return h.adopted_date or closing or h.issue_date or UNKNOWN_DATE
-    return h.issue_date or h.adopted_date or closing or UNKNOWN_DATE
+    adopted = res.kind is Kind.ADOPTED
+    found = (h.adopted_date or closing or h.issue_date) if adopted else (h.issue_date or h.adopted_date or closing)
+    if found:
+        return found, "adoption" if adopted else "issue"
+    year = re.search(r"\((\d{4})\)", h.number or "")
+    if year:
+        return f"{year[1]}-01-01", "year"
+    return UNKNOWN_DATE, "unknown"
+
+
+class _Ids:
+    """eIds unique within the statement: the n-th repeat of a label gets ``_n``."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def fresh(self, eid: str) -> str:
+        self.seen[eid] = self.seen.get(eid, 0) + 1
+        return eid if self.seen[eid] == 1 else f"{eid}_{self.seen[eid]}"
+
+
+_CONCEPTS = {"publicationDate": "publication date", "adoptionDate": "adoption date", "symbol": "document symbol"}
 
 
 @dataclass
@@ -168,13 +190,10 @@ class _Writer:
     def meta(self, meta: etree._Element, name: str, component: str = "main") -> None:
         res = self.res
         number = sanitize(work_number(res))
-        date = work_date(res)
+        date, date_name = work_date(res)
         work = f"/akn/un/statement/deliberation/{actor(res)}/{date}/{number}"
         expr = f"{work}/{self.lang.akn}@{date}"
         author = self.refers(actor(res), "TLCOrganization", ORGAN_NAMES[res.organ])
-        date_name = "adoption" if res.kind is Kind.ADOPTED else "issue"
-        if date == UNKNOWN_DATE:
-            date_name = "unknown"
         ident = self.el(meta, "identification", source="#resdraft")
         w = self.el(ident, "FRBRWork")
         self.el(w, "FRBRthis", value=f"{work}/!{component}")
@@ -248,20 +267,14 @@ class _Writer:
         text = line.text
         m = header_match(line, self.lang)
         kind = line.field
-        if kind is HeaderField.SESSION:
-            session = self.res.header.session
-            self.el(
-                p,
-                "session",
-                text,
-                value=str(session) if session else "0",
-                refersTo=self.refers("session", "TLCEvent", text),
-            )
+        if kind is HeaderField.SESSION and self.res.header.session:
+            refers = self.refers("session", "TLCEvent", text)
+            self.el(p, "session", text, value=str(self.res.header.session), refersTo=refers)
         elif kind in (HeaderField.ISSUE_DATE, HeaderField.DATE):
             date = iso_date(m, self.lang)
             ref = "publicationDate" if kind is HeaderField.ISSUE_DATE else "adoptionDate"
             if date:
-                self.el(p, "docDate", text, date=date, refersTo=self.refers(ref, "TLCConcept", ref))
+                self.el(p, "docDate", text, date=date, refersTo=self.refers(ref, "TLCConcept", _CONCEPTS[ref]))
             else:
                 p.text = text
         elif kind is HeaderField.NUMBER_TITLE and m:
@@ -271,7 +284,7 @@ class _Writer:
             self.el(p, "docTitle", text)
         elif kind is HeaderField.SYMBOL and m:
             p.text = text[: m.start("symbol")]
-            self.el(p, "docNumber", m["symbol"], refersTo=self.refers("symbol", "TLCConcept", "document symbol"))
+            self.el(p, "docNumber", m["symbol"], refersTo=self.refers("symbol", "TLCConcept", _CONCEPTS["symbol"]))
             _append(p, text[m.end("symbol") :])
         elif kind is HeaderField.COMMITTEE and self.res.header.committee:
             c = self.res.header.committee
@@ -287,11 +300,13 @@ class _Writer:
                 "docDate",
                 text[start:end],
                 date=date,
-                refersTo=self.refers("adoptionDate", "TLCConcept", "adoption date"),
+                refersTo=self.refers("adoptionDate", "TLCConcept", _CONCEPTS["adoptionDate"]),
             )
             _append(p, text[end:])
         elif kind is HeaderField.MEETING:
-            self.el(p, "event", text, refersTo=self.refers("meeting", "TLCEvent", text))
+            number = re.search(r"\d+", text)  # one TLC per meeting, the same in every language
+            eid = f"meeting-{number[0]}" if number else "meeting"
+            self.el(p, "event", text, refersTo=self.refers(eid, "TLCEvent", text))
         elif kind is HeaderField.REPORT:
             refs = [(m.start(), m.end(), "ref", _symbol_href(m.group())) for m in SYMBOL_IN_TEXT.finditer(text)]
             self.inline_text(p, text, refs)
@@ -340,12 +355,10 @@ class _Writer:
         every = res.all_operative()
         run_on = len({_para_key(p) for p in every}) == len(every)
         self.paragraphs(body, res.operative, "")
-        seen: dict[str, int] = {}
+        ids = _Ids()
         for sec in res.sections:
             tag = "part" if sec.kind == "part" else "section"
-            eid = f"{'part' if sec.kind == 'part' else 'sec'}_{sanitize(sec.label)}"
-            seen[eid] = seen.get(eid, 0) + 1
-            eid += f"_{seen[eid]}" if seen[eid] > 1 else ""
+            eid = ids.fresh(f"{'part' if sec.kind == 'part' else 'sec'}_{sanitize(section_key(sec.label))}")
             node = self.el(body, tag, eId=eid)
             self.el(node, "num", sec.label)
             if sec.heading is not None:
@@ -354,7 +367,7 @@ class _Writer:
                 self.part_preamble(node, sec, eid)
             self.paragraphs(node, sec.paragraphs, "" if run_on else f"{eid}__")
             if sec.closing is not None:
-                wrap = self.el(node, "wrapUp", eId=f"{eid}__wrapUp")
+                wrap = self.el(node, "wrapUp", eId=f"{eid}__wrapup")
                 for line in sec.closing.lines:
                     self.header_line(wrap, line)
         if not len(body):
@@ -369,13 +382,10 @@ class _Writer:
             self.passage(self.el(intro, "p", class_="preambularParagraph"), pp.text, pp.phrase, PREAMBULAR_PHRASE)
 
     def paragraphs(self, parent: etree._Element, paras: list[OperativeParagraph], prefix: str) -> None:
-        seen: dict[str, int] = {}
+        ids = _Ids()
         for ordinal, para in enumerate(paras, start=1):
-            key = _para_key(para) or str(ordinal)
-            seen[key] = seen.get(key, 0) + 1
-            eid = f"{prefix}para_{key}" + (f"_{seen[key]}" if seen[key] > 1 else "")
-            if not para.label:
-                eid = f"{prefix}para_u{ordinal}"
+            # an unnumbered paragraph among numbered ones gets its ordinal, marked "u"
+            eid = ids.fresh(f"{prefix}para_{_para_key(para)}" if para.label else f"{prefix}para_u{ordinal}")
             node = self.el(parent, "paragraph", eId=eid)
             if para.label:
                 self.el(node, "num", para.label)
@@ -517,18 +527,12 @@ def symbol(res: Resolution) -> str:
 
 
 def _para_key(para: OperativeParagraph) -> str:
-    if para.number is None:
-        return ""
-    return f"{para.number}{para.suffix or ''}"
+    return f"{para.number}{para.suffix or ''}" if para.number is not None else sanitize(para.label or "")
 
 
 def _keyed(items: list[Item], prefix: str) -> list[tuple[str, Item]]:
-    seen: dict[str, int] = {}
-    out = []
-    for item in items:
-        seen[item.key] = seen.get(item.key, 0) + 1
-        out.append((f"{prefix}{item.key}" + (f"_{seen[item.key]}" if seen[item.key] > 1 else ""), item))
-    return out
+    ids = _Ids()
+    return [(ids.fresh(f"{prefix}{item.key}"), item) for item in items]
 
 
 def _symbol_href(symbol: str) -> str:

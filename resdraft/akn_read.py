@@ -153,15 +153,18 @@ class _Reader:
         return OperativeParagraph(label, number, text, phrase, self.items(lst, 1), suffix)
 
 
-def _header_lines(container: etree._Element | None, closing: bool = False) -> list[HeaderLine]:
+_FIELDS = {f.value: f for f in HeaderField}
+
+
+def _header_lines(container: etree._Element | None) -> list[HeaderLine]:
+    """Header or closing lines: every ``<p class="{field}">`` (other classes are not ours)."""
     if container is None:
         return []
-    lines = []
-    for p in container.iter(_A + "p"):
-        cls = p.get("class")
-        if cls:
-            lines.append(HeaderLine(HeaderField(cls), "".join(p.itertext())))
-    return lines
+    return [
+        HeaderLine(_FIELDS[p.get("class", "")], "".join(p.itertext()))
+        for p in container.iter(_A + "p")
+        if p.get("class") in _FIELDS
+    ]
 
 
 def from_akn(data: bytes) -> Resolution:

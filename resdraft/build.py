@@ -122,7 +122,9 @@ class _Builder(Transformer[Token, Resolution]):
         return find_phrase(p, self.lang, self.formatted)
 
     def _items(self, children: list[object]) -> list[Item]:
-        return next((c for c in children if isinstance(c, list)), [])
+        items = next((c for c in children if isinstance(c, list)), [])
+        _set_depth(items, 1)
+        return items
 
     # -- header ------------------------------------------------------------------------
     def front(self, toks: list[Token]) -> Header:
@@ -248,7 +250,7 @@ class _Builder(Transformer[Token, Resolution]):
         label = m["label"].strip()
         _drop_label(p, m.end())
         nested = [c for c in children[1:] if isinstance(c, Item)]
-        return Item(label, b.data["key"], int(b.data["level"]), p, nested, p.span)
+        return Item(label, b.data["key"], 0, p, nested, p.span)  # level: see _set_depth
 
     item_a = item_b = item_c = item_d = _item
 
@@ -424,6 +426,14 @@ def closing_from_lines(lines: list[HeaderLine], lang: Language) -> Closing:
         elif line.field is HeaderField.MEETING:
             closing.meeting = line.text
     return closing
+
+
+def _set_depth(items: list[Item], depth: int) -> None:
+    """An item's level is its depth under the paragraph; whether its label has the scheme of
+    that level ("(i)" at level 1?) is for the linter to say."""
+    for item in items:
+        item.level = depth
+        _set_depth(item.items, depth + 1)
 
 
 def _drop_label(p: Passage, end: int) -> None:

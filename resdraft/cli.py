@@ -7,6 +7,7 @@ the schemas) are imported inside the commands that need them, so ``--help`` stay
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -30,11 +31,6 @@ class LangOption(StrEnum):
     auto = "auto"
     en = "en"
     zh = "zh"
-
-
-def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
-    typer.echo(f"resdraft: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.callback(invoke_without_command=True)
@@ -90,13 +86,23 @@ def convert(
             if strict:
                 status = 1
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _write_stdout(data)
     else:
         from resdraft.fileio import write_atomic
 
         write_atomic(output, data)
     raise typer.Exit(status)
+
+
+def _write_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except OSError as err:
+        raise ResdraftError(f"cannot write standard output ({err.strerror})") from None
 
 
 def main() -> None:

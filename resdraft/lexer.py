@@ -152,7 +152,6 @@ def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> l
         if kind == "item":
             level, key = levels.level(b, previous_text)
             b.data["key"] = key
-            b.data["level"] = str(level)
             out.append(_token(_LEVEL_TOKEN[level], b, i))
         elif kind == "op":
             levels = _ItemLevels()

@@ -76,6 +76,7 @@ _ITEM = re.compile(
     r"^(?P<label>[(（](?P<key>[a-z]{1,2}|[ivxlcdm]+|[一二三四五六七八九十]+)[)）]"
     r"|(?P<circled>[㈠-㈩])|(?P<dkey>[a-z]|[ivx]{1,4})\.(?=\s))\s*"
 )
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _BULLET = re.compile(r"^[-–•]\s+(?=[(（㈠-㈩])")
 _PART = re.compile(r"^(?P<label>[A-H])\.?$")
 
@@ -419,6 +420,9 @@ class _Grouper:
         if fn:
             self.footnote(fn, stripped, lineno, col0)
             return
+        if heading := _MD_HEADING.match(stripped):  # "## Annex": the words are the line
+            stripped = stripped[heading.end() :]
+            col0 += heading.end()
         if bullet := _BULLET.match(stripped):
             stripped = stripped[bullet.end() :]
             col0 += bullet.end()

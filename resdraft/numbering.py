@@ -21,6 +21,7 @@ _VALUES = (
     (1, "i"),
 )
 CJK_DIGITS = "一二三四五六七八九"
+CJK_NUMERALS = "〇零一二三四五六七八九十百"
 
 
 def is_roman(text: str) -> bool:
@@ -56,24 +57,12 @@ def alpha_successor(text: str) -> str:
     return chr(ord(text[0]) + 1) * len(text)
 
 
-def alpha_index(text: str) -> int:
-    """a -> 1, z -> 26, aa -> 27, bb -> 28."""
-    return (len(text) - 1) * 26 + ord(text[0]) - ord("a") + 1
-
-
-def alpha_label(n: int) -> str:
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def int_to_cjk(n: int) -> str:
-    """1 -> 一, 10 -> 十, 13 -> 十三, 20 -> 二十, 76 -> 七十六."""
-    tens, units = divmod(n, 10)
-    out = ""
-    if tens:
-        out = ("" if tens == 1 else CJK_DIGITS[tens - 1]) + "十"
-    if units:
-        out += CJK_DIGITS[units - 1]
-    return out
+def section_key(label: str) -> str:
+    """The language-independent key of a section label: 二 and II are both "II"."""
+    label = label.strip().rstrip(".、")
+    if label and all(ch in CJK_NUMERALS for ch in label):
+        return int_to_roman(cjk_to_int(label)).upper()
+    return label
 
 
 def cjk_to_int(text: str) -> int:

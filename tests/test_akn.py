@@ -406,8 +406,8 @@ def test_header_and_closing_lines():
     assert xp(doc, "string(//a:session/@value)") == "76"
     assert xp(doc, "string(//a:conclusions//a:docDate/@date)") == "2021-12-16"
     (event,) = xp(doc, "//a:conclusions//a:event")
-    assert event.text == "第 54 次全体会议" and event.get("refersTo") == "#meeting"
-    assert xp(doc, "//a:references/a:TLCEvent[@eId='meeting']")
+    assert event.text == "第 54 次全体会议" and event.get("refersTo") == "#meeting-54"
+    assert xp(doc, "//a:references/a:TLCEvent[@eId='meeting-54']")
 
 
 # --- determinism and the round trip ---------------------------------------------------------
