@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from resdraft import lang as languages
-from resdraft.build import SYMBOL_IN_TEXT, header_match, iso_date
+from resdraft.build import header_match, iso_date
 from resdraft.lang import Language
 from resdraft.model import (
     Annex,
@@ -37,6 +37,7 @@ from resdraft.model import (
     Section,
 )
 from resdraft.numbering import section_key
+from resdraft.symbols import SYMBOL_IN_TEXT, resolution_symbol
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _A = f"{{{AKN_NS}}}"
@@ -513,16 +514,13 @@ def _date_span(m: re.Match[str]) -> tuple[int, int]:
     return start, day_sign.end() if day_sign else end
 
 
-_RES_SYMBOL = {Organ.GA: "A/RES/{}", Organ.SC: "S/RES/{}", Organ.HRC: "A/HRC/RES/{}", Organ.ECOSOC: "E/RES/{}"}
-
-
 def symbol(res: Resolution) -> str:
     """The printed symbol, or for an adopted text without one, the symbol its number implies."""
     h = res.header
     if h.symbol:
         return h.symbol
     if res.kind is Kind.ADOPTED and h.number:
-        return _RES_SYMBOL[res.organ].format(h.number)
+        return resolution_symbol(res.organ, h.number)
     return work_number(res)
 
 

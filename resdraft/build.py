@@ -31,7 +31,8 @@ from resdraft.model import (
     Span,
 )
 from resdraft.normalize import Block, Normalised, drop
-from resdraft.numbering import cjk_to_int
+from resdraft.numbering import CJK_NUMERALS, cjk_to_int
+from resdraft.symbols import NUMBER_TITLE, SYMBOL_IN_TEXT, organ_of_symbol
 
 _FIELD = {
     "SYMBOL": HeaderField.SYMBOL,
@@ -57,46 +58,16 @@ _IDENTITY = {
     HeaderField.SC_SYMBOL,
     HeaderField.SPONSORS,
 }
-_ORGAN_NAMES = {
-    "General Assembly": Organ.GA,
-    "大会": Organ.GA,
-    "Human Rights Council": Organ.HRC,
-    "人权理事会": Organ.HRC,
-    "Economic and Social Council": Organ.ECOSOC,
-    "经济及社会理事会": Organ.ECOSOC,
-}
-SYMBOL_IN_TEXT = re.compile(
-    r"\b(?:A|S|E)(?:/(?:C\.\d|HRC|RES|ES-\d+|S-\d+|AC\.\d+|CN\.\d+|PRST|\d{1,4}(?:\s?\(\d{4}\))?"
-    r"|L\.\d+|Add\.\d+|Rev\.\d+|Corr\.\d+))+"
-)
-
-
 def iso_date(match: re.Match[str] | None, lang: Language) -> str | None:
     """ISO date from a match with ``day``, ``month`` (name or number) and ``year`` groups."""
     if match is None or match.groupdict().get("year") is None or match.groupdict().get("day") is None:
         return None
     month_text = match["month"]
     month = int(month_text) if month_text.isdigit() else lang.month_number(month_text)
-    if month is None:
-        from resdraft.lang import get
-
-        month = get("en").month_number(month_text)
     try:
         return date(int(match["year"]), month or 0, int(match["day"])).isoformat()
     except ValueError:
         return None
-
-
-def organ_of_symbol(symbol: str) -> Organ | None:
-    if symbol.startswith("A/HRC/"):
-        return Organ.HRC
-    if symbol.startswith("A/"):
-        return Organ.GA
-    if symbol.startswith("S/"):
-        return Organ.SC
-    if symbol.startswith("E/"):
-        return Organ.ECOSOC
-    return None
 
 
 class _Builder(Transformer[Token, Resolution]):
@@ -300,9 +271,8 @@ class _Builder(Transformer[Token, Resolution]):
             raise NotAResolution("not a resolution: no preambular or operative paragraph found")
         if not operative and not sections and preamble:
             operative = _unnumbered_operative(preamble, self.lang)
-        organ = (formula or parts_formula).organ if (formula or parts_formula) else _organ_from_header(header)
-        if closing and closing.date and not header.adopted_date:
-            header.adopted_date = closing.date
+        stated = formula or parts_formula
+        organ = stated.organ if stated else _organ_from_header(header, self.lang)
         return Resolution(
             language=self.lang.code,
             organ=organ,
@@ -320,13 +290,11 @@ class _Builder(Transformer[Token, Resolution]):
 
 
 def _pattern(kind: HeaderField, lang: Language) -> re.Pattern[str] | None:
-    from resdraft.normalize import NUMBER_TITLE, SYMBOL_LINE
-
-    fixed = {HeaderField.SYMBOL: SYMBOL_LINE, HeaderField.NUMBER_TITLE: NUMBER_TITLE}
-    if kind in fixed:
-        return fixed[kind]
+    if kind is HeaderField.NUMBER_TITLE:
+        return NUMBER_TITLE
     name = {
-        HeaderField.ISSUE_DATE: "date",
+        HeaderField.SYMBOL: "symbol_line",
+        HeaderField.ISSUE_DATE: "masthead_date",
         HeaderField.DATE: "date",
         HeaderField.AGENDA_ITEM: "agenda_item",
         HeaderField.SC_SYMBOL: "sc_symbol",
@@ -342,9 +310,7 @@ def header_match(line: HeaderLine, lang: Language) -> re.Match[str] | None:
     folded = lang.fold(line.text)
     m = pattern.match(folded) if pattern else None
     if m is None and line.field is HeaderField.ISSUE_DATE:
-        from resdraft.lang.en import DATE_PATTERN
-
-        m = DATE_PATTERN.match(line.text)
+        m = lang.compiled["date"].match(folded)  # a masthead date written in the language
     if m is not None and folded != line.text:
         return OriginalMatch(m, line.text)  # type: ignore[return-value]
     return m
@@ -405,7 +371,7 @@ def header_from_lines(lines: list[HeaderLine], lang: Language) -> Header:
                 header.committee = committee_number(groups["committee"], lang)
         elif kind is HeaderField.SPONSORS:
             if groups.get("sponsors"):
-                header.sponsors = split_sponsors(groups["sponsors"])
+                header.sponsors = split_list(groups["sponsors"], lang)
         elif kind is HeaderField.NUMBER_TITLE:
             header.number = re.sub(r"\s+", " ", groups["number"])
             header.title = groups["title"].strip()
@@ -446,19 +412,19 @@ def _unnumbered_operative(preamble: list[PreambularParagraph], lang: Language) -
     """ "Adopts …." / "决定：" + items: a single unnumbered operative paragraph ends the text."""
     last = preamble[-1]
     end = last.text.text.rstrip()[-1:]
-    if end in (lang.punctuation.full_stop, ".", "。") or (last.items and end in (":", "：")):
+    if end in lang.punctuation.full_stops or (last.items and end in lang.punctuation.colons):
         preamble.pop()
         return [OperativeParagraph(None, None, last.text, last.phrase, last.items, None, last.span)]
     return []
 
 
-def _organ_from_header(header: Header) -> Organ:
+def _organ_from_header(header: Header, lang: Language) -> Organ:
     if header.symbol and (organ := organ_of_symbol(header.symbol)):
         return organ
     for line in header.lines:
         if line.field is HeaderField.SC_ADOPTED or line.field is HeaderField.SC_SYMBOL:
             return Organ.SC
-        for name, organ in _ORGAN_NAMES.items():
+        for name, organ in lang.organ_names.items():
             if line.field is HeaderField.ADOPTED and name in line.text:
                 return organ
     return Organ.GA
@@ -478,7 +444,7 @@ def _kind(header: Header, closing: Closing | None) -> Kind:
 def session_number(words: str, lang: Language) -> int | None:
     if words.isdigit():  # ECOSOC: "2025 session"
         return int(words)
-    if words[0] in "〇零一二三四五六七八九十百":
+    if words[0] in CJK_NUMERALS:
         return cjk_to_int(words)
     return lang.ordinal_words.get(words.lower())
 
@@ -490,9 +456,13 @@ def committee_number(text: str, lang: Language) -> int | None:
     return None
 
 
-def split_sponsors(text: str) -> list[str]:
-    parts = re.split(r",\s*|、|\s+and\s+|和(?=[^和]*$)", text)
-    return [p.strip() for p in parts if p.strip()]
+def split_list(text: str, lang: Language) -> list[str]:
+    """"A, B and C" -> [A, B, C]: split at the separators, then the last member at its first
+    conjunction (so "Norway and Trinidad and Tobago" keeps Trinidad and Tobago whole)."""
+    parts = [p.strip() for p in re.split(lang.list_separator, text) if p.strip()]
+    if parts:
+        parts[-1:] = [p.strip() for p in re.split(lang.list_conjunction, parts[-1], maxsplit=1) if p.strip()]
+    return parts
 
 
 def find_phrase(p: Passage, lang: Language, formatted: bool) -> Phrase | None:
@@ -514,13 +484,13 @@ def find_phrase(p: Passage, lang: Language, formatted: bool) -> Phrase | None:
     if lang.fronted_marker and folded.startswith(lang.fronted_marker):
         if first:
             return _phrase(p, first.start, first.end, first.emphasis, lang)
-        clause = re.split(r"[，,；;：:。]", folded, maxsplit=1)[0]
+        clause = re.split(f"[{re.escape(lang.punctuation.terminal)}]", folded, maxsplit=1)[0]
         for phrase in sorted(lang.preambular_phrases + lang.operative_phrases, key=len, reverse=True):
             if clause.endswith(phrase):
                 start = len(clause) - len(phrase)
                 return _phrase(p, start, len(clause), unmarked, lang)
         return None
-    if lang.joiner:
+    if lang.spaced_words:
         word = re.match(r"[^\W\d_][\w'-]*", text)
         if word:
             return _phrase(p, 0, word.end(), unmarked, lang)
@@ -533,7 +503,7 @@ def _phrase(p: Passage, start: int, end: int, emphasis: Emphasis, lang: Language
     start += len(raw) - len(raw.lstrip())
     end = start + len(text)
     # a space the PDF left where the typeface changed after a Chinese phrase
-    if not lang.joiner and p.text[end : end + 1] == " " and not p.text[end + 1 : end + 2].isascii():
+    if not lang.spaced_words and p.text[end : end + 1] == " " and not p.text[end + 1 : end + 2].isascii():
         drop(p, end, end + 1)
     return Phrase(text, start, emphasis, p.span_of(start, end))
 

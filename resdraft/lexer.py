@@ -39,7 +39,8 @@ def body_start(blocks: list[Block], lang: Language) -> int:
     formulas = [i for i, b in enumerate(blocks) if b.kind == "formula"]
     if formulas:
         # "安全理事会" alone in a masthead is the organ's name; the formula has its comma
-        with_comma = [i for i in formulas if blocks[i].passage.text.rstrip().endswith((",", "，", "،"))]
+        commas = tuple(lang.punctuation.commas)
+        with_comma = [i for i in formulas if blocks[i].passage.text.rstrip().endswith(commas)]
         return _part_before(blocks, (with_comma or formulas)[0])
     for i, b in enumerate(blocks):
         if b.kind in ("op", "item"):
@@ -100,8 +101,9 @@ def _is_heading(block: Block, lang: Language) -> bool:
 class _ItemLevels:
     """Decides the level of each label within one paragraph."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Language) -> None:
         self.last: dict[int, str] = {}
+        self.colons = tuple(lang.punctuation.colons)
 
     def level(self, block: Block, previous_text: str) -> tuple[int, str]:
         m = block.match
@@ -118,7 +120,7 @@ class _ItemLevels:
     def _decide(self, key: str, alpha: int, roman: int, previous_text: str) -> tuple[int, str]:
         if not is_roman(key):
             return self._set(alpha, key)
-        if key == "i" and previous_text.rstrip().endswith((":", "：")):
+        if key == "i" and previous_text.rstrip().endswith(self.colons):
             return self._set(roman, key)
         if roman in self.last and key == roman_successor(self.last[roman]):
             return self._set(roman, key)
@@ -137,7 +139,7 @@ class _ItemLevels:
 
 def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> list[Token]:
     out: list[Token] = []
-    levels = _ItemLevels()
+    levels = _ItemLevels(lang)
     seen_formula = False
     heading_next = False
     previous_text = ""
@@ -154,7 +156,7 @@ def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> l
             b.data["key"] = key
             out.append(_token(_LEVEL_TOKEN[level], b, i))
         elif kind == "op":
-            levels = _ItemLevels()
+            levels = _ItemLevels(lang)
             out.append(_token("OP", b, i))
         elif kind == "formula" and not seen_formula:
             seen_formula = True
@@ -166,12 +168,12 @@ def _body_tokens(blocks: list[Block], start: int, end: int, lang: Language) -> l
             heading_next = True
             out.append(_token("PART", b, i))
         elif kind == "section":
-            levels = _ItemLevels()
+            levels = _ItemLevels(lang)
             heading_next = not (b.match and b.match["heading"])
             out.append(_token("SECTION", b, i))
         else:
             b.kind = "text"
-            levels = _ItemLevels()
+            levels = _ItemLevels(lang)
             out.append(_token("TEXT", b, i))
         previous_text = b.passage.text
     return out

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from resdraft.lang import Language
-from resdraft.lang.en import DATE_PATTERN as ENGLISH_DATE
 from resdraft.model import Emphasis, EmphasisRun, NoteRef, Passage, SourceMap, Span
+from resdraft.numbering import CJK_NUMERALS
+from resdraft.symbols import NUMBER_TITLE, resolution_symbols
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -44,43 +45,28 @@ _FOOTNOTE_SUP = re.compile(rf"^(?P<marker>{_SUP}+)\s*")
 _FOOTNOTE_MD = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s*|^\^?\[(?P<webmarker>\d{1,3})\]\s+(?=\S)")
 _FOOTNOTE_PLAIN = re.compile(r"^(?P<marker>\d{1,3})(?!\.)\s+(?=\S)")
 # what follows a number at the start of a line when it is a date or a figure, not a footnote
-_NOT_A_NOTE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:per cent|%|年|月|日|次|届|个|人)"
-)
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{5,}|—{3,}|\*\s*\*\s*\*)$")
 
 _FURNITURE = re.compile(
     r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?"  # job number, date stamp, page
     r"|\d{1,3}/\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?"  # page 6/7
     r"|\*\d{7,}\*"  # barcode
-    r"|Please recycle.*|请回收.*|!\[[^\]]*\]\([^)]*\))$"
+    r"|!\[[^\]]*\]\([^)]*\))$"  # an image left by a PDF-to-Markdown tool
 )
 
-SYMBOL = (
-    r"(?:A|S|E|T|ST|UNEP|TD|DP|(?:CRC|CEDAW|CCPR|CAT|CERD|CESCR|CMW|CRPD|CED)/C)"
-    r"(?:/(?:[A-Za-z]+(?:\.\d+)?|ES-\d+|S-\d+|\d{1,4}(?:\s?\(\d{4}\))?|[A-Za-z]+\.\d+))+\*?"
-)
-SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+|联合国\s+)?(?P<symbol>{SYMBOL})(?:\s+(?P<distr>Distr\.:\s*\w+))?$")
-_DISTRIBUTION = re.compile(r"^(?:(?:General Assembly|Security Council|大\s*会)\s+)?Distr\.:\s*\w+$")
-_ORIGINAL = re.compile(r"^Original:\s*\w+$")
-NUMBER_TITLE = re.compile(
-    r"^(?P<number>(?:(?:S|ES)-\d+|\d{1,4})/\d{1,4}(?:\s?[A-Z](?:\s(?:and|to)\s[A-Z])?)?)\.\s*(?P<title>\S.*)$"
-)
 OP_NUMBER = re.compile(
     r"^(?:OP\s?)?(?P<num>\d{1,3})(?:\s?(?P<suffix>bis|ter|quater|quinquies|alt|new)\b)?"
     r"(?P<dot>\s?[.．])?(?:\s+|(?=\S)|$)"
 )
 _OP_NEW = re.compile(r"^\[new\]\s*", re.IGNORECASE)
 _ITEM = re.compile(
-    r"^(?P<label>[(（](?P<key>[a-z]{1,2}|[ivxlcdm]+|[一二三四五六七八九十]+)[)）]"
+    rf"^(?P<label>[(（](?P<key>[a-z]{{1,2}}|[ivxlcdm]+|[{CJK_NUMERALS}]+)[)）]"
     r"|(?P<circled>[㈠-㈩])|(?P<dkey>[a-z]|[ivx]{1,4})\.(?=\s))\s*"
 )
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _BULLET = re.compile(r"^[-–•]\s+(?=[(（㈠-㈩])")
 _PART = re.compile(r"^(?P<label>[A-H])\.?$")
 
-CJK_NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -326,13 +312,13 @@ def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[st
         if m := pats[kind].match(folded):
             return kind, m
     if not in_body:
-        if m := SYMBOL_LINE.match(text):
+        if m := pats["symbol_line"].match(text):
             return "symbol", m
-        if _DISTRIBUTION.match(text):
+        if pats["distribution"].match(text):
             return "distribution", None
-        if _ORIGINAL.match(text):
+        if pats["original"].match(text):
             return "original", None
-        if m := ENGLISH_DATE.match(text):
+        if m := pats["masthead_date"].match(text):
             return "date", m
         if m := NUMBER_TITLE.match(text):
             return "number_title", m
@@ -408,7 +394,7 @@ class _Grouper:
         if not stripped:
             self.blank = True
             return
-        if _FURNITURE.match(stripped) or (self.in_body and self._running_head(stripped)):
+        if self._furniture(stripped):
             self.note_zone = False
             return
         if _SEPARATOR.match(stripped):
@@ -430,7 +416,7 @@ class _Grouper:
         self.formatted |= bool(frag.toggles)
         kind, match = classify(frag.text, self.lang, self.in_body)
         current = self.current
-        if kind == "item" and current and not self.blank and _is_reference_wrap(current[1]):
+        if kind == "item" and current and not self.blank and self._reference_wrap(current[1]):
             kind, match = "text", None  # "… paragraph 5" / "(b) above …": a wrapped reference
         if kind in _FRONT_JOIN and not self.in_body and current and not self.blank and _wrapped_header(current):
             current[1].add(frag)  # the end of a header line wrapped over two lines ("… and Vanuatu: draft
@@ -452,7 +438,7 @@ class _Grouper:
 
     def start_block(self, kind: str, match: re.Match[str] | None, frag: _Fragment, lineno: int) -> None:
         self.last_was_note = False
-        bare_formula = kind == "formula" and not frag.text.rstrip().endswith((",", "，", "،"))
+        bare_formula = kind == "formula" and not frag.text.rstrip().endswith(tuple(self.lang.punctuation.commas))
         if (kind in ("formula", "op", "item") and not bare_formula) or (kind == "text" and self.in_body):
             self.in_body = True
         block = Block(kind, Passage(""), lineno, match=match, blank_before=self.blank)
@@ -494,13 +480,23 @@ class _Grouper:
             rest = text[m.end() :]
             if int(m["marker"]) != (numbers[-1] + 1 if numbers else 1):
                 return None
-            if not (rest[:1].isupper() or not rest[:1].isascii()) or _NOT_A_NOTE.match(rest):
+            if not (rest[:1].isupper() or not rest[:1].isascii()) or self.lang.compiled["not_a_footnote"].match(rest):
                 return None
         return m
 
+    def _reference_wrap(self, asm: _Assembler) -> bool:
+        """The current line ends "… paragraph 5", so "(b) above …" continues it."""
+        return bool(self.lang.compiled["reference_tail"].search(asm.tail()[-40:]))
+
+    def _furniture(self, text: str) -> bool:
+        """Page furniture: job numbers, page numbers, "Please recycle", running heads."""
+        if _FURNITURE.match(text) or self.lang.compiled["furniture"].match(text):
+            return True
+        return self.in_body and self._running_head(text)
+
     def _running_head(self, text: str) -> bool:
         """A page header: the symbol alone, or the document's own symbol beside a short title."""
-        m = SYMBOL_LINE.match(text)
+        m = self.lang.compiled["symbol_line"].match(text)
         if m and not m["distr"]:
             return True
         if len(text) > 160:
@@ -527,7 +523,7 @@ class _Grouper:
             if open_:
                 return True  # a paragraph broken by a page or a footnote block goes on
             if self.blank:
-                return bool(lang.joiner) and frag.text[:1].islower()
+                return lang.spaced_words and frag.text[:1].islower()
             return self.blank_style or not _starts_paragraph(frag.text, lang)
         if self.blank:
             return False
@@ -548,7 +544,7 @@ class _Grouper:
         if any(fn.label and fn.label.isdigit() for fn in self.footnotes) and not any(
             b.passage.notes for b in self.blocks
         ):
-            _find_bare_markers(self.blocks, self.footnotes)
+            _find_bare_markers(self.blocks, self.footnotes, self.lang)
         return Normalised(self.blocks, self.footnotes, self.formatted)
 
 
@@ -562,9 +558,8 @@ def _symbols_of(kind: str, match: re.Match[str]) -> set[str]:
     if kind == "symbol":
         return {match["symbol"]}
     if kind == "sc_symbol":
-        return {f"S/RES/{match['number']} ({match['year']})", f"S/RES/{match['number']}({match['year']})"}
-    number = match["number"]
-    return {f"A/RES/{number}", f"A/HRC/RES/{number}", f"E/RES/{number}"}
+        return resolution_symbols(f"{match['number']} ({match['year']})")
+    return resolution_symbols(match["number"])
 
 
 _TRAILING_CALLOUT = re.compile(r"(?<=[,.;:，；。”\"’)])\d{1,3}$")
@@ -584,37 +579,29 @@ def _closed(asm: _Assembler, lang: Language) -> bool:
     return not tail or tail[-1] in lang.punctuation.full_stop + ".。"
 
 
-_REFERENCE_TAIL = re.compile(r"(?:\bparagraphs?|\bsubparagraphs?|第)\s*\d*\s*$|\d\s*$")
-
-
-def _is_reference_wrap(asm: _Assembler) -> bool:
-    return bool(_REFERENCE_TAIL.search(asm.tail()[-40:]))
-
-
 def _starts_paragraph(text: str, lang: Language) -> bool:
     folded = lang.fold(text.lstrip("*"))
     if lang.match_phrase(folded):
         return True
-    return bool(lang.joiner) and text[:1].isupper()
+    return lang.spaced_words and text[:1].isupper()
 
 
 # a call-out glued to a word or closing quote (Nations1, want”1) or after punctuation (2024,1)
 _GLUED = re.compile(r"(?<=[^\W\d_]|[”’\")\]])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)")
 # set off by spaces between words (Court 1 reaffirms): tried only when no glued one exists
 _SPACED = re.compile(r"(?<=[^\W\d_]) (\d{1,3}) (?=[a-z])")
-# "Add.1", "Rev.2", "para. 3", "No. 4" are parts of references, never call-outs
-_NOT_A_CALLOUT = re.compile(r"(?:\b(?:Add|Rev|Corr|Amend|L|para|paras|No|Nos|vol|chap|sect|art|annex)\.?\s?)$")
-
-
-def _candidates(pattern: re.Pattern[str], text: str, number: str, start: int) -> re.Match[str] | None:
+def _candidates(
+    pattern: re.Pattern[str], text: str, number: str, start: int, exclusion: re.Pattern[str]
+) -> re.Match[str] | None:
     for m in pattern.finditer(text, start):
-        start = m.start(m.lastindex or 0)
-        if m.group(m.lastindex or 0) == number and not _NOT_A_CALLOUT.search(text[max(0, start - 12) : start]):
+        at = m.start(m.lastindex or 0)
+        # "Add.1", "para. 3": digits that belong to a reference are never a call-out
+        if m.group(m.lastindex or 0) == number and not exclusion.search(text[max(0, at - 12) : at]):
             return m
     return None
 
 
-def _find_bare_markers(blocks: list[Block], footnotes: list[Block]) -> None:
+def _find_bare_markers(blocks: list[Block], footnotes: list[Block], lang: Language) -> None:
     """PDF text with plain-digit footnotes: call-outs are bare digits glued to a word
     (``Nations1``), after punctuation (``2024,1``) or set off by spaces (``Court 1 reaffirms``).
     Footnote numbers are looked for in order, each after the previous one; a glued form anywhere
@@ -624,7 +611,8 @@ def _find_bare_markers(blocks: list[Block], footnotes: list[Block]) -> None:
     found: dict[int, list[tuple[int, int, str]]] = {}
     cursor = (0, 0)  # block index, offset
     for number in wanted:
-        hit = _search(body, number, cursor, _GLUED) or _search(body, number, cursor, _SPACED)
+        exclusion = lang.compiled["callout_exclusion"]
+        hit = _search(body, number, cursor, _GLUED, exclusion) or _search(body, number, cursor, _SPACED, exclusion)
         if hit is None:
             continue
         bi, m = hit
@@ -643,11 +631,11 @@ def _find_bare_markers(blocks: list[Block], footnotes: list[Block]) -> None:
 
 
 def _search(
-    body: list[Block], number: str, cursor: tuple[int, int], pattern: re.Pattern[str]
+    body: list[Block], number: str, cursor: tuple[int, int], pattern: re.Pattern[str], exclusion: re.Pattern[str]
 ) -> tuple[int, re.Match[str]] | None:
     for bi in range(cursor[0], len(body)):
         start = cursor[1] if bi == cursor[0] else 0
-        m = _candidates(pattern, body[bi].passage.text, number, start)
+        m = _candidates(pattern, body[bi].passage.text, number, start, exclusion)
         if m:
             return bi, m
     return None

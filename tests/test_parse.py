@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import resdraft
+from resdraft.akn import work_date
 from resdraft.model import Emphasis, HeaderField, Kind, Organ
 
 EN_DRAFT = """\
@@ -479,8 +480,9 @@ def test_closing_block_in_both_orders(lines, lang):
     assert [ln.field for ln in res.closing.lines] == [
         HeaderField.MEETING if line == meeting else HeaderField.DATE for line in lines
     ]
-    # the adoption date comes from the closing block when the header has none
-    assert res.header.adopted_date == "2021-12-16"
+    # the header has no adoption line; the Work date falls back to the closing block's date
+    assert res.header.adopted_date is None
+    assert work_date(res) == ("2021-12-16", "adoption")
     assert res.kind is Kind.ADOPTED
     assert len(res.operative) == 1
 

@@ -12,17 +12,37 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from resdraft.model import Organ
+from resdraft.symbols import SYMBOL
 
 
 @dataclass(frozen=True)
 class Punctuation:
+    """The language's own marks, and every form of each that a text may carry (extracted
+    Chinese often has ASCII ``,`` and ``;``), for recognising what a paragraph ends with."""
+
     comma: str
     semicolon: str
     colon: str
     full_stop: str
-    # every character that may end a preambular / operative paragraph / lead-in as printed,
-    # including the other script's forms that extracted text carries
-    terminal: str
+    commas: str
+    semicolons: str
+    colons: str
+    full_stops: str
+
+    @property
+    def terminal(self) -> str:
+        """What may end a preambular or operative paragraph or a lead-in."""
+        return self.commas + self.semicolons + self.colons + self.full_stops
+
+
+def masthead_patterns(united_nations: str, organs: str) -> dict[str, str]:
+    """Masthead line patterns: the organisation's and organs' names are the language's; the
+    symbol, "Distr.: …" and "Original: …" stay in English in every language version."""
+    return {
+        "symbol_line": rf"^(?:(?:{united_nations})\s+)?(?P<symbol>{SYMBOL})(?:\s+(?P<distr>Distr\.:\s*\w+))?$",
+        "distribution": rf"^(?:(?:{organs})\s+)?Distr\.:\s*\w+$",
+        "original": r"^Original:\s*\w+$",
+    }
 
 
 @dataclass(frozen=True)
@@ -37,11 +57,14 @@ class Language:
     phrase_prefixes: tuple[str, ...]
     phrase_suffixes: tuple[str, ...]
     punctuation: Punctuation
-    item_schemes: tuple[str, ...]  # scheme names per level, see resdraft.numbering
-    joiner: str  # what joins two wrapped lines of one paragraph
-    # header and closing line patterns (full-line regexes, see HEADER_PATTERNS below)
+    item_schemes: tuple[str, ...]  # scheme names per level (for the linter), see resdraft.numbering
+    spaced_words: bool  # words are separated by spaces (not so in Chinese)
+    # header, closing and in-text patterns, by name (see en.py for the full set)
     patterns: dict[str, str]
-    months: tuple[str, ...] = ()
+    organ_names: dict[str, Organ]  # how running text and header lines name each organ
+    list_separator: str  # regex between the members of a list ("A, B and C", "甲、乙和丙") …
+    list_conjunction: str  # … and before its last member
+    months: tuple[str, ...] = ()  # month names in dates of this language's texts
     committees: tuple[str, ...] = ()  # names of the six Main Committees, in order
     fronted_marker: str | None = None  # "对" in Chinese: the key phrase may stand later
     closing_order: tuple[str, str] = ("meeting", "date")
@@ -49,6 +72,11 @@ class Language:
     # character-for-character folding applied before matching lexicons and patterns
     # (traditional -> simplified Chinese); the text itself is never changed
     fold_table: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def joiner(self) -> str:
+        """What joins two wrapped lines of one paragraph."""
+        return " " if self.spaced_words else ""
 
     def fold(self, text: str) -> str:
         return text.translate(self.fold_table) if self.fold_table else text
@@ -63,12 +91,12 @@ class Language:
         alt = "|".join(re.escape(p) for p in phrases)
         pre = "|".join(re.escape(p) for p in sorted(self.phrase_prefixes, key=len, reverse=True))
         post = "|".join(re.escape(p) for p in sorted(self.phrase_suffixes, key=len, reverse=True))
-        sep = r"\s*" if not self.joiner else r"\s+"
+        sep = r"\s+" if self.spaced_words else r"\s*"
         prefix = f"(?:(?:{pre}){sep})*" if pre else ""
         suffix = f"(?:{sep}(?:{post}))*" if post else ""
-        boundary = r"(?![^\W\d_])" if self.joiner else ""
+        boundary = r"(?![^\W\d_])" if self.spaced_words else ""
         # after a modifier the verb is lower-case ("Also requests"): that form matches without case
-        flags = re.IGNORECASE if self.joiner else 0
+        flags = re.IGNORECASE if self.spaced_words else 0
         bare = re.compile(f"(?:(?:{alt}){suffix}){boundary}")
         return bare, re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}", flags)
 
@@ -83,7 +111,8 @@ class Language:
 
     def formula_organ(self, text: str) -> Organ | None:
         """The organ whose formula this line is (its comma optional)."""
-        stripped = text.strip().rstrip(",，،;:").strip()
+        marks = self.punctuation
+        stripped = text.strip().rstrip(marks.commas + marks.semicolons + marks.colons).strip()
         for organ, formula in self.formulas.items():
             if stripped == formula:
                 return organ

@@ -1,8 +1,6 @@
 """English: formulas, lexicons, numbering and the header/closing line patterns."""
 
-import re
-
-from resdraft.lang import Language, Punctuation
+from resdraft.lang import Language, Punctuation, masthead_patterns
 from resdraft.model import Organ
 
 MONTHS = (
@@ -20,8 +18,8 @@ MONTHS = (
     "December",
 )
 _MONTH = "|".join(MONTHS)
-_DATE = rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH}) (?P<year>\d{{4}})"
-DATE_PATTERN = re.compile(rf"^{_DATE}$")
+DATE = rf"(?P<date>(?P<day>\d{{1,2}}) (?P<month>{_MONTH}) (?P<year>\d{{4}}))"
+_DATE = DATE
 _COMMITTEES = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
 
 _UNITS = {
@@ -254,14 +252,37 @@ LANGUAGE = Language(
         "in the strongest terms",
         "with deep appreciation",
     ),
-    punctuation=Punctuation(comma=",", semicolon=";", colon=":", full_stop=".", terminal=",;:.，；：。"),
+    punctuation=Punctuation(
+        comma=",", semicolon=";", colon=":", full_stop=".",
+        commas=",，", semicolons=";；", colons=":：", full_stops=".。",
+    ),
     item_schemes=("alpha", "roman", "alpha_dot", "roman_dot"),
-    joiner=" ",
+    spaced_words=True,
+    organ_names={
+        "General Assembly": Organ.GA,
+        "Security Council": Organ.SC,
+        "Human Rights Council": Organ.HRC,
+        "Economic and Social Council": Organ.ECOSOC,
+    },
+    list_separator=r",\s*",
+    list_conjunction=r"\s+and\s+",
     months=MONTHS,
     committees=tuple(f"{c} Committee" for c in _COMMITTEES),
     closing_order=("meeting", "date"),
     ordinal_words=ORDINALS,
     patterns={
+        **masthead_patterns(
+            "United Nations",
+            "General Assembly|Security Council|Economic and Social Council|Human Rights Council",
+        ),
+        "masthead_date": rf"^{_DATE}$",
+        "furniture": r"^Please recycle.*$",
+        # after a line's leading number: a date or a figure, not a footnote text
+        "not_a_footnote": rf"(?:{_MONTH}|per cent|%)",
+        # the end of a line that a wrapped "(b) above" continues
+        "reference_tail": r"(?:\bparagraphs?|\bsubparagraphs?)\s*\d*\s*$|\d\s*$",
+        # digits after these are part of a reference, not a footnote call-out
+        "callout_exclusion": r"\b(?:Add|Rev|Corr|Amend|L|para|paras|No|Nos|vol|chap|sect|art|annex)\.?\s?$",
         "masthead": r"^(?:United Nations|General Assembly|Security Council|Human Rights Council|"
         r"Economic and Social Council"
         rf"|\d{{1,2}}(?: (?:{_MONTH}))?(?: \d{{4}})?\s*[–-]\s*\d{{1,2}} (?:{_MONTH}) \d{{4}})$",  # session dates

@@ -4,11 +4,14 @@ Patterns tolerate the spaces PDF extraction puts between CJK characters and digi
 (``2021 年 12 月 16 日``) and both full- and half-width punctuation.
 """
 
-from resdraft.lang import Language, Punctuation
+from resdraft.lang import Language, Punctuation, masthead_patterns
+from resdraft.lang.en import DATE as ENGLISH_DATE
+from resdraft.lang.en import MONTHS as ENGLISH_MONTHS
 from resdraft.model import Organ
+from resdraft.numbering import CJK_NUMERALS
 
-_DATE = r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
-_NUM = "〇零一二三四五六七八九十百"
+_DATE = r"(?P<date>(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
+_NUM = CJK_NUMERALS
 
 PREAMBULAR = (
     "重申",
@@ -152,14 +155,36 @@ LANGUAGE = Language(
     operative_phrases=OPERATIVE,
     phrase_prefixes=("又", "还", "再次", "并", "进一步", "特别", "也", "同时"),
     phrase_suffixes=(),
-    punctuation=Punctuation(comma="，", semicolon="；", colon="：", full_stop="。", terminal="，；：。,;:."),
+    punctuation=Punctuation(
+        comma="，", semicolon="；", colon="：", full_stop="。",
+        commas="，,", semicolons="；;", colons="：:", full_stops="。.",
+    ),
     item_schemes=("alpha", "cjk", "alpha_dot", "roman_dot"),
-    joiner="",
+    spaced_words=False,
+    organ_names={
+        "大会": Organ.GA,
+        "安全理事会": Organ.SC,
+        "安理会": Organ.SC,
+        "人权理事会": Organ.HRC,
+        "经济及社会理事会": Organ.ECOSOC,
+    },
+    list_separator=r"、|，|,\s*",
+    list_conjunction=r"和|及",
+    months=ENGLISH_MONTHS,  # the masthead date stays in English
     committees=("第一委员会", "第二委员会", "第三委员会", "第四委员会", "第五委员会", "第六委员会"),
     fronted_marker="对",
     closing_order=("date", "meeting"),
     fold_table=str.maketrans(_TRADITIONAL, _SIMPLIFIED),
     patterns={
+        **masthead_patterns(
+            r"联\s*合\s*国",
+            r"大\s*会|安\s*全\s*理\s*事\s*会|人权理事会|经济及社会理事会",
+        ),
+        "masthead_date": rf"^{ENGLISH_DATE}$",  # the masthead date stays in English
+        "furniture": r"^请回收.*$",
+        "not_a_footnote": r"(?:年|月|日|次|届|个|人|%)",
+        "reference_tail": r"第\s*\d*\s*$|\d\s*$",
+        "callout_exclusion": r"\b(?:Add|Rev|Corr|Amend|L)\.\s?$",
         "masthead": r"^(?:联\s*合\s*国|大\s*会|安\s*全\s*理\s*事\s*会|人权理事会|经济及社会理事会|Chinese)$",
         "date": rf"^{_DATE}$",
         "date_in_text": _DATE,
