@@ -20,6 +20,7 @@ from lxml import etree
 
 from resdraft import lang as languages
 from resdraft.build import header_match, iso_date
+from resdraft.citations import Citation, citations, year_of
 from resdraft.lang import Language
 from resdraft.model import (
     Annex,
@@ -448,9 +449,9 @@ class _Writer:
         marks: list[tuple[int, int, str, str]] = []
         if phrase is not None and phrase_name and phrase.text:
             marks.append((phrase.offset, phrase.offset + len(phrase.text), "phrase", phrase_name))
-        for start, end, href in citations(passage.text, self.lang, self.res.organ):
-            if all(end <= s or start >= e for s, e, _, _ in marks):
-                marks.append((start, end, "ref", href))
+        for cited in citations(passage.text, self.lang, self.res.organ):
+            if all(cited.end <= s or cited.start >= e for s, e, _, _ in marks):
+                marks.append((cited.start, cited.end, "ref", _href(cited)))
         notes = sorted(passage.notes, key=lambda n: n.offset)
         self.inline_text(p, passage.text, sorted(marks), notes)
 
@@ -537,44 +538,12 @@ def _symbol_href(symbol: str) -> str:
     return f"/akn/un/doc/{sanitize(symbol)}"
 
 
-def citations(text: str, lang: Language, own: Organ) -> list[tuple[int, int, str]]:
-    """Cited resolutions and document symbols in running text, as (start, end, href)."""
-    out: list[tuple[int, int, str]] = []
-    pattern = lang.compiled.get("citation")
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            out.append((m.start("number"), m.end("number"), _resolution_href(m, lang, own)))
-    for m in SYMBOL_IN_TEXT.finditer(text):
-        if all(m.end() <= s or m.start() >= e for s, e, _ in out):
-            out.append((m.start(), m.end(), _symbol_href(m.group())))
-    return out
-
-
-def _resolution_href(m: re.Match[str], lang: Language, own: Organ) -> str:
-    number = re.sub(r"\s+", " ", m["number"]).strip()
-    organ = own
-    context = m.string[max(0, m.start() - 30) : m.start()]
-    for name, candidate in (
-        ("Human Rights Council", Organ.HRC),
-        ("人权理事会", Organ.HRC),
-        ("Security Council", Organ.SC),
-        ("安全理事会", Organ.SC),
-        ("Economic and Social Council", Organ.ECOSOC),
-        ("经济及社会理事会", Organ.ECOSOC),
-        ("General Assembly", Organ.GA),
-        ("大会", Organ.GA),
-    ):
-        if name in context:
-            organ = candidate
-    sc = re.fullmatch(r"(\d+)\s?\((\d{4})\)", number)
-    if sc:
-        organ = Organ.SC
-    date = iso_date(m, lang) if m.groupdict().get("year") else None
-    if date is None:
-        session = re.match(r"(\d{1,2})/", number)
-        year = sc[2] if sc else (str(1945 + int(session[1])) if session and organ is Organ.GA else None)
-        date = year or "unknown"
-    return f"/akn/un/statement/deliberation/{ACTORS[organ]}/{date}/{sanitize(number)}"
+def _href(citation: Citation) -> str:
+    if citation.kind == "symbol":
+        return _symbol_href(citation.number)
+    organ = citation.organ or Organ.GA
+    date = citation.date or year_of(citation) or "unknown"
+    return f"/akn/un/statement/deliberation/{ACTORS[organ]}/{date}/{sanitize(citation.number)}"
 
 
 def _indent(node: etree._Element, level: int = 0) -> None:

@@ -58,6 +58,8 @@ _IDENTITY = {
     HeaderField.SC_SYMBOL,
     HeaderField.SPONSORS,
 }
+
+
 def iso_date(match: re.Match[str] | None, lang: Language) -> str | None:
     """ISO date from a match with ``day``, ``month`` (name or number) and ``year`` groups."""
     if match is None or match.groupdict().get("year") is None or match.groupdict().get("day") is None:
@@ -457,7 +459,7 @@ def committee_number(text: str, lang: Language) -> int | None:
 
 
 def split_list(text: str, lang: Language) -> list[str]:
-    """"A, B and C" -> [A, B, C]: split at the separators, then the last member at its first
+    """ "A, B and C" -> [A, B, C]: split at the separators, then the last member at its first
     conjunction (so "Norway and Trinidad and Tobago" keeps Trinidad and Tobago whole)."""
     parts = [p.strip() for p in re.split(lang.list_separator, text) if p.strip()]
     if parts:

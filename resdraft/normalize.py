@@ -68,7 +68,6 @@ _BULLET = re.compile(r"^[-–•]\s+(?=[(（㈠-㈩])")
 _PART = re.compile(r"^(?P<label>[A-H])\.?$")
 
 
-
 @dataclass
 class Block:
     """One logical paragraph or line, classified by its first line."""
@@ -590,6 +589,8 @@ def _starts_paragraph(text: str, lang: Language) -> bool:
 _GLUED = re.compile(r"(?<=[^\W\d_]|[”’\")\]])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)")
 # set off by spaces between words (Court 1 reaffirms): tried only when no glued one exists
 _SPACED = re.compile(r"(?<=[^\W\d_]) (\d{1,3}) (?=[a-z])")
+
+
 def _candidates(
     pattern: re.Pattern[str], text: str, number: str, start: int, exclusion: re.Pattern[str]
 ) -> re.Match[str] | None:

@@ -42,3 +42,16 @@ def resolution_symbols(number: str) -> set[str]:
     return {template.format(number) for template in _RESOLUTION_SYMBOL.values()} | {
         template.format(number.replace(" ", "")) for template in _RESOLUTION_SYMBOL.values()
     }
+
+
+# a resolution number as cited: 75/190, 31/6 A, S-27/2, ES-11/1, 2231 (2015), 217 A (III), 2024/8
+RESOLUTION_NUMBER = (
+    r"(?:S-|ES-)?\d{1,2}/\d{1,3}(?:\s?[A-Z](?![A-Za-z]))?|\d{1,4}\s?\(\d{4}\)"
+    r"|\d{1,4}\s?[A-Z]?\s?\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+)\)|\d{4}/\d{1,3}"
+)
+
+
+def normalise_number(number: str) -> str:
+    """One spelling per resolution number: "2231(2015)" -> "2231 (2015)", single spaces."""
+    number = re.sub(r"\s+", " ", number.strip())
+    return re.sub(r"(?<=[\dA-Z])\(", " (", number)

@@ -2,6 +2,7 @@
 
 from resdraft.lang import Language, Punctuation, masthead_patterns
 from resdraft.model import Organ
+from resdraft.symbols import RESOLUTION_NUMBER
 
 MONTHS = (
     "January",
@@ -18,6 +19,7 @@ MONTHS = (
     "December",
 )
 _MONTH = "|".join(MONTHS)
+_ANY_DATE = rf"\d{{1,2}} (?:{_MONTH}) \d{{4}}"  # a date inside a longer pattern, without groups
 DATE = rf"(?P<date>(?P<day>\d{{1,2}}) (?P<month>{_MONTH}) (?P<year>\d{{4}}))"
 _DATE = DATE
 _COMMITTEES = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
@@ -253,8 +255,14 @@ LANGUAGE = Language(
         "with deep appreciation",
     ),
     punctuation=Punctuation(
-        comma=",", semicolon=";", colon=":", full_stop=".",
-        commas=",，", semicolons=";；", colons=":：", full_stops=".。",
+        comma=",",
+        semicolon=";",
+        colon=":",
+        full_stop=".",
+        commas=",，",
+        semicolons=";；",
+        colons=":：",
+        full_stops=".。",
     ),
     item_schemes=("alpha", "roman", "alpha_dot", "roman_dot"),
     spaced_words=True,
@@ -305,9 +313,13 @@ LANGUAGE = Language(
         "meeting": r"^(?P<meeting>\d+(?:st|nd|rd|th)) (?:plenary )?meeting$",
         "vote": r"^(?:Adopted (?:unanimously )?at the (?P<meeting>\d+(?:st|nd|rd|th)) meeting.*"
         r"|\[Adopted (?:without a vote|by (?:a recorded vote|consensus)[^\]]*)\.?\])$",
-        "citation": r"\bresolutions?\s+(?P<number>(?:S-|ES-)?\d{1,2}/\d{1,3}(?:\s[A-Z]\b)?|\d{1,4}\s\(\d{4}\)"
-        r"|\d{1,4}\s?[A-Z]?\s\((?:[IVXLC]+|S-[IVXLC]+|ES-[IVXLC]+)\)|\d{4}/\d{1,3})"
-        rf"(?:\s+of\s+{_DATE})?",
+        # "resolution(s) N [of DATE][, N [of DATE]] [and N [of DATE]]": the list, then each member
+        "citation": rf"(?i:\bresolutions?)\s+(?P<list>(?:{RESOLUTION_NUMBER})(?:\s+of\s+{_ANY_DATE})?"
+        rf"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:{RESOLUTION_NUMBER})(?:\s+of\s+{_ANY_DATE})?)*)",
+        "citation_member": rf"(?P<number>{RESOLUTION_NUMBER})(?:\s+of\s+{_DATE})?",
+        # "resolution 5/1 of the Human Rights Council": the organ named after the number
+        "citation_organ_after": r"\s+of the (?P<organ>General Assembly|Security Council|Human Rights Council"
+        r"|Economic and Social Council)\b",
         "annex": r"^(?P<label>Annex(?:es)?(?: [IVXL]+)?)$",
         "section": r"^(?P<num>[IVXL]+)\.?(?:\s+(?P<heading>[A-Z][^.;:,]*))?$",
     },

@@ -9,6 +9,7 @@ from resdraft.lang.en import DATE as ENGLISH_DATE
 from resdraft.lang.en import MONTHS as ENGLISH_MONTHS
 from resdraft.model import Organ
 from resdraft.numbering import CJK_NUMERALS
+from resdraft.symbols import RESOLUTION_NUMBER
 
 _DATE = r"(?P<date>(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
 _NUM = CJK_NUMERALS
@@ -156,8 +157,14 @@ LANGUAGE = Language(
     phrase_prefixes=("又", "还", "再次", "并", "进一步", "特别", "也", "同时"),
     phrase_suffixes=(),
     punctuation=Punctuation(
-        comma="，", semicolon="；", colon="：", full_stop="。",
-        commas="，,", semicolons="；;", colons="：:", full_stops="。.",
+        comma="，",
+        semicolon="；",
+        colon="：",
+        full_stop="。",
+        commas="，,",
+        semicolons="；;",
+        colons="：:",
+        full_stops="。.",
     ),
     item_schemes=("alpha", "cjk", "alpha_dot", "roman_dot"),
     spaced_words=False,
@@ -201,8 +208,10 @@ LANGUAGE = Language(
         "meeting": r"^第\s*(?P<meeting>\d+)\s*次(?:全体)?会议$",
         "vote": r"^(?:(?:在)?第\s*(?P<meeting>\d+)\s*次会议上?以.*通过"
         r"|\[(?:未经表决|经记录表决|以协商一致方式)[^\]]*通过。?\])$",
-        "citation": rf"(?:{_DATE}\s*)?第\s*(?P<number>(?:S-|ES-)?\d{{1,2}}/\d{{1,3}}(?:\s?[A-Z])?"
-        r"|\d{1,4}\s*\(\d{4}\)|\d{1,4}\s?[A-Z]?\s?\([IVXLC]+\)|\d{4}/\d{1,3})\s*号",
+        # "[DATE]第N[、N][和N]号决议": the date (before 第) belongs to the first member
+        "citation": rf"(?:{_DATE}\s*)?第\s*(?P<list>(?:{RESOLUTION_NUMBER})"
+        rf"(?:\s*(?:、|，|和|及|号、第|号和第|号及第)\s*(?:{RESOLUTION_NUMBER}))*)\s*号",
+        "citation_member": rf"(?P<number>{RESOLUTION_NUMBER})",
         "annex": rf"^(?P<label>附件[{_NUM}]*)$",
         "section": rf"^(?P<num>[{_NUM}]+|[IVXL]+)\.?(?:[\s、]+(?P<heading>[^。；，]*))?$",
     },
