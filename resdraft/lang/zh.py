@@ -176,7 +176,7 @@ LANGUAGE = Language(
         "经济及社会理事会": Organ.ECOSOC,
     },
     list_separator=r"、|，|,\s*",
-    list_conjunction=r"和|及",
+    list_conjunction=r"[和及](?!.*[和及])",  # the last 和: 特立尼达和多巴哥和乌拉圭
     months=ENGLISH_MONTHS,  # the masthead date stays in English
     committees=("第一委员会", "第二委员会", "第三委员会", "第四委员会", "第五委员会", "第六委员会"),
     fronted_marker="对",
