@@ -266,6 +266,12 @@ class _Writer:
 
     def header_line(self, box: etree._Element, line: HeaderLine) -> None:
         p = self.el(box, "p", class_=line.field.value)
+        self.header_content(p, line)
+        for note in line.notes:
+            self.note(p, note.marker)
+
+    def header_content(self, p: etree._Element, line: HeaderLine) -> None:
+        """The line's text with the inline elements its field calls for."""
         text = line.text
         m = header_match(line, self.lang)
         kind = line.field

@@ -156,15 +156,16 @@ class _Reader:
 _FIELDS = {f.value: f for f in HeaderField}
 
 
-def _header_lines(container: etree._Element | None) -> list[HeaderLine]:
+def _header_lines(reader: _Reader, container: etree._Element | None) -> list[HeaderLine]:
     """Header or closing lines: every ``<p class="{field}">`` (other classes are not ours)."""
     if container is None:
         return []
-    return [
-        HeaderLine(_FIELDS[p.get("class", "")], "".join(p.itertext()))
-        for p in container.iter(_A + "p")
-        if p.get("class") in _FIELDS
-    ]
+    lines = []
+    for p in container.iter(_A + "p"):
+        if p.get("class") in _FIELDS and p.getparent().tag != _A + "authorialNote":
+            text, _ = reader.passage(p)
+            lines.append(HeaderLine(_FIELDS[p.get("class", "")], text.text, notes=text.notes))
+    return lines
 
 
 def from_akn(data: bytes) -> Resolution:
@@ -180,7 +181,7 @@ def from_akn(data: bytes) -> Resolution:
     organ = _ORGANS.get(re.sub(r"-c\d$", "", author), Organ.GA)
     kind = Kind.ADOPTED if st.get("name") == "resolution" else Kind.DRAFT
     reader = _Reader(lang)
-    lines = _header_lines(st.find("a:coverPage", _NS)) + _header_lines(st.find("a:preface", _NS))
+    lines = _header_lines(reader, st.find("a:coverPage", _NS)) + _header_lines(reader, st.find("a:preface", _NS))
     header = header_from_lines(lines, lang)
     formula_el = st.find("a:preamble/a:formula/a:p", _NS)
     formula = None
@@ -198,7 +199,7 @@ def from_akn(data: bytes) -> Resolution:
                 operative.append(reader.paragraph(node))
             elif name in ("section", "part"):
                 sections.append(_section(reader, node, name))
-    closing_lines = _header_lines(st.find("a:conclusions", _NS))
+    closing_lines = _header_lines(reader, st.find("a:conclusions", _NS))
     closing = closing_from_lines(closing_lines, lang) if closing_lines else None
     annexes = [_annex(reader, doc) for doc in st.findall("a:attachments/a:attachment/a:doc", _NS)]
     for note in st.findall("a:meta/a:notes/a:note", _NS):
@@ -227,7 +228,7 @@ def _section(reader: _Reader, node: etree._Element, name: str) -> Section:
     )
     if name == "part":
         sec.kind = "part"
-        wrap = _header_lines(node.find("a:wrapUp", _NS))
+        wrap = _header_lines(reader, node.find("a:wrapUp", _NS))
         sec.closing = closing_from_lines(wrap, reader.lang) if wrap else None
         for p in node.findall("a:intro/a:p", _NS):
             if p.get("class") == "formula":

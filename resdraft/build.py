@@ -111,7 +111,7 @@ class _Builder(Transformer[Token, Resolution]):
                     kind = HeaderField.AGENDA_TITLE
                 elif prev is HeaderField.SPONSORS or k == len(toks) - 1:
                     kind = HeaderField.TITLE
-            lines.append(HeaderLine(kind, p.text, p.span))
+            lines.append(HeaderLine(kind, p.text, p.span, p.notes))
         return header_from_lines(lines, self.lang)
 
     # -- body --------------------------------------------------------------------------

@@ -151,6 +151,8 @@ class HeaderLine:
     field: HeaderField
     text: str
     span: Span = field(default=NO_SPAN, compare=False)
+    # footnote call-outs on the line ("76/177. Title¹"); AKN places them at the line's end
+    notes: list[NoteRef] = field(default_factory=list)
 
 
 @dataclass

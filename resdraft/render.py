@@ -86,7 +86,11 @@ class _Renderer:
 
     def flush(self, group: list[HeaderLine]) -> None:
         if group:
-            self.blocks.append("\n".join(escape(line.text) for line in group))
+            self.blocks.append(self.lines(group))
+
+    def lines(self, lines: list[HeaderLine]) -> str:
+        """Header or closing lines kept together, each with its call-outs."""
+        return "\n".join(self.passage(Passage(line.text, line.notes)) for line in lines)
 
     def preambular(self, pp: PreambularParagraph) -> None:
         self.blocks.append(self.passage(pp.text, pp.phrase))
@@ -122,9 +126,9 @@ class _Renderer:
             for para in sec.paragraphs:
                 self.operative(para)
             if sec.closing is not None:
-                self.blocks.append("\n".join(escape(line.text) for line in sec.closing.lines))
+                self.blocks.append(self.lines(sec.closing.lines))
         if res.closing is not None and res.closing.lines:
-            self.blocks.append("\n".join(escape(line.text) for line in res.closing.lines))
+            self.blocks.append(self.lines(res.closing.lines))
         for annex in res.annexes:
             self.blocks.append(escape(annex.heading))
             if annex.title is not None:

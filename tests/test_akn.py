@@ -609,3 +609,19 @@ def test_xml_comment_inside_a_paragraph_is_tolerated():
 def test_foreign_xml_is_a_resdraft_error(data, message):
     with pytest.raises(resdraft.ResdraftError, match=message):
         resdraft.from_akn(data)
+
+
+def test_a_footnote_on_the_title_is_kept_and_read_back():
+    text = (
+        "A/RES/80/9\n\n80/9. Lighthouse keepers[^1]\n\nThe General Assembly,\n\n*Recalling* its resolution 79/1,[^2]"
+        "\n\n1. *Decides* to act.\n\n[^1]: Reissued for technical reasons.\n\n[^2]: See A/79/1.\n"
+    )
+    res = resdraft.parse(text)
+    xml = resdraft.to_akn(res)
+    doc = etree.fromstring(xml, safe_parser())
+    assert xp(doc, "string(//a:preface//a:docTitle)") == "Lighthouse keepers"
+    assert xp(doc, "//a:preface//a:authorialNote/@marker") == ["1"]
+    assert not xp(doc, "//a:meta/a:notes")  # not an orphan
+    again = resdraft.from_akn(xml)
+    assert again.header.lines[-1].notes[0].marker == "1"
+    assert resdraft.to_akn(again) == xml
