@@ -19,7 +19,7 @@ from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 
 app = typer.Typer(
     name="resdraft",
-    help="Check, format and convert United Nations resolutions (Akoma Ntoso / AKN4UN).",
+    help="Read United Nations resolutions and draft resolutions and convert them to Akoma Ntoso (AKN4UN).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -63,8 +63,7 @@ def convert(
 ) -> None:
     """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).
 
-    The output is validated against the official OASIS schema and the project's AKN4UN
-    profile; profile violations are reported on stderr with their XPath.
+    The output is validated against the official OASIS schema and the project's AKN4UN profile; profile violations are reported on stderr with their XPath. Exit status: 0 converted, 1 invalid output (or profile violations with --strict), 2 unusable input.
     """
     from resdraft.akn import to_akn
     from resdraft.parser import parse

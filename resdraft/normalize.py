@@ -76,7 +76,6 @@ class Block:
     passage: Passage
     line: int  # first original line
     match: re.Match[str] | None = None
-    blank_before: bool = False
     label: str | None = None  # OP number or item label as printed
     data: dict[str, str] = field(default_factory=dict)
 
@@ -440,7 +439,7 @@ class _Grouper:
         bare_formula = kind == "formula" and not frag.text.rstrip().endswith(tuple(self.lang.punctuation.commas))
         if (kind in ("formula", "op", "item") and not bare_formula) or (kind == "text" and self.in_body):
             self.in_body = True
-        block = Block(kind, Passage(""), lineno, match=match, blank_before=self.blank)
+        block = Block(kind, Passage(""), lineno, match=match)
         if not self.in_body:
             block.data["front"] = "yes"
         if self.current and self.current[0].kind in ("annex", "section", "part") and kind == "text":
@@ -460,7 +459,7 @@ class _Grouper:
         self.formatted |= bool(frag.toggles)
         asm = _Assembler(self.lang.joiner)
         asm.add(frag)
-        block = Block("footnote", Passage(""), lineno, label=marker, blank_before=self.blank)
+        block = Block("footnote", Passage(""), lineno, label=marker)
         self.footnotes.append(block)
         self.note = (block, asm)
         self.assemblers.append(self.note)
