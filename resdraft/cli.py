@@ -44,7 +44,15 @@ def _root(
         raise typer.Exit(0)
 
 
-@app.command()
+_CONVERT_HELP = (
+    "Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).\n\n"
+    "The output is validated against the official OASIS schema and the project's AKN4UN profile; "
+    "profile violations are reported on stderr with their XPath.\n\n"
+    "Exit status: 0 converted; 1 output not valid (or profile violations with --strict); 2 unusable input."
+)
+
+
+@app.command(help=_CONVERT_HELP)
 def convert(
     path: Annotated[
         Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.", show_default=False)
@@ -61,10 +69,7 @@ def convert(
         typer.Option("--strict", help="Profile violations (numbering, footnotes …) fail the run with exit status 1."),
     ] = False,
 ) -> None:
-    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).
-
-    The output is validated against the official OASIS schema and the project's AKN4UN profile; profile violations are reported on stderr with their XPath. Exit status: 0 converted, 1 invalid output (or profile violations with --strict), 2 unusable input.
-    """
+    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN)."""
     from resdraft.akn import to_akn
     from resdraft.parser import parse
 
