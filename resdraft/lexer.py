@@ -8,6 +8,8 @@ letter i and "(i)" after a lead-in ending in a colon opens a nested list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lark import Token
 
 from resdraft.lang import Language
@@ -29,6 +31,7 @@ _FRONT = {
     "number_title": "NUMBER_TITLE",
     "sc_symbol": "SC_SYMBOL",
     "sc_adopted": "SC_ADOPTED",
+    "formula": "MASTHEAD",  # the organ's name alone in a masthead ("安全理事会"); the formula has its comma
 }
 _CLOSING = {"meeting": "MEETING", "date": "CLOSING_DATE", "vote": "VOTE"}
 _LEVEL_TOKEN = {1: "ITEM_A", 2: "ITEM_B", 3: "ITEM_C", 4: "ITEM_D"}
@@ -45,6 +48,8 @@ def body_start(blocks: list[Block], lang: Language) -> int:
     for i, b in enumerate(blocks):
         if b.kind in ("op", "item"):
             return i
+        if b.kind == "section" and any(x.kind == "op" for x in blocks[i + 1 : i + 3]):
+            return i  # "I" / heading / "1. …": an operative part divided into sections
         if b.kind == "text" and lang.match_phrase(lang.fold(b.passage.text.lstrip("*"))):
             return i
     return len(blocks)
@@ -102,36 +107,41 @@ class _ItemLevels:
     """Decides the level of each label within one paragraph."""
 
     def __init__(self, lang: Language) -> None:
-        self.last: dict[int, str] = {}
+        self.last: dict[int, tuple[str, bool]] = {}  # level -> (key, printed in Latin letters)
         self.colons = tuple(lang.punctuation.colons)
 
     def level(self, block: Block, previous_text: str) -> tuple[int, str]:
         m = block.match
         assert m is not None
         if m["circled"]:
-            return self._set(2, int_to_roman(ord(m["circled"]) - ord("㈠") + 1))
+            return self._set(2, int_to_roman(ord(m["circled"]) - ord("㈠") + 1), latin=False)
         if m["dkey"]:
             return self._decide(m["dkey"], 3, 4, previous_text)
         key = m["key"]
         if key[0] in CJK_NUMERALS:
-            return self._set(2, int_to_roman(cjk_to_int(key)))
+            return self._set(2, int_to_roman(cjk_to_int(key)), latin=False)
         return self._decide(key, 1, 2, previous_text)
+
+    def _continues(self, level: int, key: str, successor: Callable[[str], str]) -> bool:
+        """Is ``key`` the next Latin label at ``level`` ("(v)" after "(iv)", not after "(四)")?"""
+        last = self.last.get(level)
+        return last is not None and last[1] and key == successor(last[0])
 
     def _decide(self, key: str, alpha: int, roman: int, previous_text: str) -> tuple[int, str]:
         if not is_roman(key):
             return self._set(alpha, key)
         if key == "i" and previous_text.rstrip().endswith(self.colons):
             return self._set(roman, key)
-        if roman in self.last and key == roman_successor(self.last[roman]):
+        if self._continues(roman, key, roman_successor):
             return self._set(roman, key)
-        if alpha in self.last and key == alpha_successor(self.last[alpha]):
+        if self._continues(alpha, key, alpha_successor):
             return self._set(alpha, key)
         if key == "i" or len(key) > 1 or alpha not in self.last:
             return self._set(roman, key)
         return self._set(alpha, key)
 
-    def _set(self, level: int, key: str) -> tuple[int, str]:
-        self.last[level] = key
+    def _set(self, level: int, key: str, latin: bool = True) -> tuple[int, str]:
+        self.last[level] = (key, latin)
         for deeper in [lv for lv in self.last if lv > level]:
             del self.last[deeper]
         return level, key

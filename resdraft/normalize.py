@@ -32,7 +32,7 @@ _SUP = f"[{SUPERSCRIPT_DIGITS}]"
 # One inline scanner for everything a line may carry besides its words.
 _INLINE = re.compile(
     rf"(?P<bold>\*\*)|(?P<italic>\*)"
-    rf"|\[\^(?P<mdnote>[^\]\s]+)\](?!:)"
+    rf"|\[\^(?P<mdnote>[^\]\s]+)\]"  # a definition "[^1]: …" is taken off the line before
     rf"|(?P<sup>{_SUP}+(?:[⁻,‐\-–]{_SUP}+)*)"
     rf"|<sup>(?P<htmlsup>\d+(?:[,\-–]\d+)*)</sup>"
     rf"|\[(?P<webnote>\d{{1,3}})\](?:\([^)\s]*\))?"  # web pages: [1] or [1](#cite_note-1)
@@ -506,7 +506,8 @@ class _Grouper:
         block, asm = current
         lang = self.lang
         tail = asm.tail()
-        if not tail or (block.match and block.kind in ("op", "item") and len(tail) <= block.match.end()):
+        label_alone = len(asm.parts) == 1 and block.match is not None and len(tail) <= block.match.end()
+        if not tail or (block.kind in ("op", "item") and label_alone):
             return True  # a number or label alone on its line: its text follows
         if asm.parts[0].startswith("[") and not asm.closed_bracket:
             return True  # a bracketed note ("[Adopted by a recorded vote …]") runs to its "]"

@@ -56,22 +56,28 @@ class _Renderer:
 
     def passage(self, p: Passage, phrase: Phrase | None = None, emphasis: Emphasis | None = None) -> str:
         """Text with its call-outs and the phrase's emphasis put back."""
-        inserts: list[tuple[int, int, str]] = []
+        inserts: list[tuple[int, int, str]] = []  # (offset, order at that offset, text)
         for n in p.notes:
             if self.superscript and inserts and inserts[-1][0] == n.offset:
                 inserts[-1] = (n.offset, 2, f"{inserts[-1][2]},{self.call_out(n.marker)}")  # ¹⁰,¹¹
+            elif self.superscript and self._after_comma_and_call_out(p, n.offset, inserts):
+                inserts.append((n.offset, 2, f"[^{n.marker}]"))  # "¹,²" would read as one group
             else:
                 inserts.append((n.offset, 2, self.call_out(n.marker)))
         mark = _MARKS.get(emphasis or (phrase.emphasis if phrase else Emphasis.NONE), "")
         if phrase is not None and mark:
             inserts += [(phrase.offset, 1, mark), (phrase.offset + len(phrase.text), 0, mark)]
         out, pos = [], 0
-        for offset, _, text in sorted(inserts):
+        for offset, _, text in sorted(inserts, key=lambda insert: insert[:2]):  # stable: notes keep their order
             out.append(escape(p.text[pos:offset]))
             out.append(text)
             pos = offset
         out.append(escape(p.text[pos:]))
         return "".join(out)
+
+    @staticmethod
+    def _after_comma_and_call_out(p: Passage, offset: int, inserts: list[tuple[int, int, str]]) -> bool:
+        return bool(inserts) and inserts[-1][0] == offset - 1 and p.text[offset - 1 : offset] == ","
 
     def header(self) -> None:
         lines = self.res.header.lines
