@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import strategies  # noqa: F401  (registers the Hypothesis profiles and loads the chosen one for every test)
 from typer.testing import CliRunner, Result
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
