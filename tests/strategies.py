@@ -41,7 +41,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from hypothesis import strategies as st
 
 from resdraft import lang as languages
@@ -134,12 +134,19 @@ BUG_EMPHASIS_WRAPPED = "emphasis-wrapped"
 #: Chinese paragraph "对……**深表遗憾**，" (or a leading section label + heading) becomes header
 #: lines; if that paragraph has sub-items the whole text is refused ("unexpected ITEM_A").
 BUG_NO_FORMULA_BODY_START = "no-formula-body-start"
+#: a Chinese modifier before a lexicon entry that itself opens with a modifier word
+#: ("又" + "再次严重关切地强调指出") is matched short ("又再次严重关切"): the modifier loop of
+#: Language.match_phrase swallows "再次" and the first alternative that fits wins, not the
+#: longest (resdraft/lang/__init__.py).
+BUG_ZH_DOUBLE_MODIFIER = "zh-double-modifier"
 #: without an organ formula, a Chinese masthead line naming the organ ("人权理事会") is taken
 #: for the formula (its comma is optional), so every header line after it becomes a preambular
 #: paragraph (resdraft/lexer.py body_start falls back to a formula block without a comma).
 BUG_NO_FORMULA_ORGAN_NAME = "no-formula-organ-name"
 
-KNOWN_BUGS = frozenset({BUG_EMPHASIS_WRAPPED, BUG_NO_FORMULA_BODY_START, BUG_NO_FORMULA_ORGAN_NAME})
+KNOWN_BUGS = frozenset(
+    {BUG_EMPHASIS_WRAPPED, BUG_NO_FORMULA_BODY_START, BUG_NO_FORMULA_ORGAN_NAME, BUG_ZH_DOUBLE_MODIFIER}
+)
 FIXED_BUGS = frozenset(
     {
         BUG_ZH_CJK_THEN_LETTER,
@@ -446,7 +453,7 @@ def _clause(draw: st.DrawFn, lang: Language, n_max: int = 3) -> str:
 
 
 @st.composite
-def phrases(draw: st.DrawFn, lang: Language, role: str) -> tuple[str, Emphasis]:
+def phrases(draw: st.DrawFn, lang: Language, role: str, bugs: frozenset[str] = frozenset()) -> tuple[str, Emphasis]:
     """An opening phrase from the lexicon, with modifiers sometimes, and its emphasis."""
     lexicon = lang.preambular_phrases if role == "pp" else lang.operative_phrases
     base = draw(st.sampled_from(sorted(set(lexicon))))
@@ -456,7 +463,8 @@ def phrases(draw: st.DrawFn, lang: Language, role: str) -> tuple[str, Emphasis]:
         elif role == "pp" and draw(st.integers(0, 4)) == 0:
             base = f"{base} {draw(st.sampled_from(EN_PP_SUFFIXES))}"
         return base, Emphasis.ITALIC
-    if draw(st.integers(0, 4)) == 0:
+    doubled = base.startswith(lang.phrase_prefixes) and _avoid(BUG_ZH_DOUBLE_MODIFIER, bugs)
+    if draw(st.integers(0, 4)) == 0 and not doubled:
         base = draw(st.sampled_from(ZH_PREFIXES)) + base
     return base, (Emphasis.BOLD if role == "op" else Emphasis.NONE)
 
@@ -480,7 +488,7 @@ def paragraph_texts(
         text = f"对{subject}{key}{rest}{end}"
         phrase = Phrase(key, 1 + len(subject), Emphasis.BOLD)
     else:
-        words, emphasis = draw(phrases(lang, role))
+        words, emphasis = draw(phrases(lang, role, bugs))
         if lang.code == "en":
             opener = draw(st.sampled_from(EN_OPENERS[role]))
             verb = f" {draw(st.sampled_from(EN_VERBS))}" if opener.endswith("to") else ""
@@ -494,8 +502,7 @@ def paragraph_texts(
             text = f"{words}{body}{end}"
             if emphasis is Emphasis.NONE and not _plain_phrase_ok(lang, text, words):
                 text = f"{words}其{body}{end}"  # "其" starts no longer lexicon entry
-                if not _plain_phrase_ok(lang, text, words):
-                    emphasis = Emphasis.BOLD
+                assume(_plain_phrase_ok(lang, text, words) or BUG_ZH_DOUBLE_MODIFIER in bugs)
         phrase = Phrase(words, 0, emphasis)
     notes = draw(_note_offsets(text, phrase.offset + len(phrase.text), lang, bugs))
     return Passage(text, notes), phrase
@@ -636,10 +643,22 @@ def _masthead(draw: st.DrawFn, lang: Language, organ: Organ, kind: Kind, f: _Fac
         if kind is Kind.DRAFT or draw(st.booleans()):
             lines.append(HeaderLine(HeaderField.ORIGINAL, "Original: English"))
         return lines
-    lines = [HeaderLine(HeaderField.SYMBOL, draw(st.sampled_from((f"联合国 {symbol}", symbol))))]
-    lines.append(
-        HeaderLine(HeaderField.DISTRIBUTION, draw(st.sampled_from((f"Distr.: {distr}", f"大会 Distr.: {distr}"))))
-    )
+    organ_name = _ORGAN_ZH[Organ.GA if organ is Organ.HRC else organ]
+    layout = draw(st.integers(0, 2))
+    if layout == 0:  # "联合国 A/…" / "大会 Distr.: …"
+        lines = [
+            HeaderLine(HeaderField.SYMBOL, f"联合国 {symbol}"),
+            HeaderLine(HeaderField.DISTRIBUTION, f"{organ_name} Distr.: {distr}"),
+        ]
+    elif layout == 1:  # "A/…" / "Distr.: …"
+        lines = [HeaderLine(HeaderField.SYMBOL, symbol), HeaderLine(HeaderField.DISTRIBUTION, f"Distr.: {distr}")]
+    else:  # one field per line, the organ's name alone (zh-sc-masthead.txt)
+        lines = [
+            HeaderLine(HeaderField.MASTHEAD, "联合国"),
+            HeaderLine(HeaderField.SYMBOL, symbol),
+            HeaderLine(HeaderField.MASTHEAD, organ_name),
+            HeaderLine(HeaderField.DISTRIBUTION, f"Distr.: {distr}"),
+        ]
     lines.append(HeaderLine(HeaderField.ISSUE_DATE, issued))
     if draw(st.booleans()):
         lines.append(HeaderLine(HeaderField.MASTHEAD, "Chinese"))
@@ -1717,6 +1736,13 @@ def bug_cases(draw: st.DrawFn, bug: str) -> BugCase:
         res.preamble.insert(0, fronted)
         mutant = _mutate_formula(draw, res, layout(res), "formula-missing")
         return BugCase(mutant.text, mutant.expected)
+    if bug == BUG_ZH_DOUBLE_MODIFIER:
+        # "又再次严重关切地强调指出" opening a plain Chinese preambular paragraph
+        res = draw(resolutions(lang="zh", min_preamble=1, bugs={bug}))
+        words = draw(st.sampled_from(ZH_PREFIXES)) + "再次严重关切地强调指出"
+        res.preamble[0] = PreambularParagraph(Passage(f"{words}其{ZH_FRAGMENTS[1]}，"), Phrase(words, 0, Emphasis.NONE))
+        res = _renumber_notes(res, ZH)
+        return BugCase(render(res), res)
     if bug == BUG_NO_FORMULA_ORGAN_NAME:
         # no formula, and "人权理事会" heads the masthead
         res = draw(resolutions(lang="zh", organ=Organ.HRC, bugs={bug}))
