@@ -50,9 +50,15 @@ def body_start(blocks: list[Block], lang: Language) -> int:
             return i
         if b.kind == "section" and any(x.kind == "op" for x in blocks[i + 1 : i + 3]):
             return i  # "I" / heading / "1. …": an operative part divided into sections
-        if b.kind == "text" and lang.match_phrase(lang.fold(b.passage.text.lstrip("*"))):
+        text = lang.fold(b.passage.text.lstrip("*"))
+        if b.kind == "text" and (lang.match_phrase(text) or _fronted(text, lang)):
             return i
     return len(blocks)
+
+
+def _fronted(text: str, lang: Language) -> bool:
+    """ "对……深表遗憾，": a Chinese paragraph whose key phrase stands later."""
+    return bool(lang.fronted_marker) and text.startswith(lang.fronted_marker)
 
 
 def _part_before(blocks: list[Block], formula: int) -> int:

@@ -144,9 +144,7 @@ BUG_ZH_DOUBLE_MODIFIER = "zh-double-modifier"
 #: paragraph (resdraft/lexer.py body_start falls back to a formula block without a comma).
 BUG_NO_FORMULA_ORGAN_NAME = "no-formula-organ-name"
 
-KNOWN_BUGS = frozenset(
-    {BUG_EMPHASIS_WRAPPED, BUG_NO_FORMULA_BODY_START, BUG_NO_FORMULA_ORGAN_NAME, BUG_ZH_DOUBLE_MODIFIER}
-)
+KNOWN_BUGS = frozenset({BUG_EMPHASIS_WRAPPED, BUG_NO_FORMULA_BODY_START, BUG_NO_FORMULA_ORGAN_NAME})
 FIXED_BUGS = frozenset(
     {
         BUG_ZH_CJK_THEN_LETTER,
@@ -156,6 +154,7 @@ FIXED_BUGS = frozenset(
         BUG_CALLOUT_BEFORE_COLON,
         BUG_SHORT_TAIL,
         BUG_ITEM_LEVEL_JUMP,
+        BUG_ZH_DOUBLE_MODIFIER,
     }
 )
 

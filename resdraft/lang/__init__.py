@@ -86,7 +86,7 @@ class Language:
         return {k: re.compile(v) for k, v in self.patterns.items()}
 
     @cached_property
-    def _phrase_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _phrase_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         phrases = sorted(set(self.preambular_phrases) | set(self.operative_phrases), key=len, reverse=True)
         alt = "|".join(re.escape(p) for p in phrases)
         pre = "|".join(re.escape(p) for p in sorted(self.phrase_prefixes, key=len, reverse=True))
@@ -98,15 +98,22 @@ class Language:
         # after a modifier the verb is lower-case ("Also requests"): that form matches without case
         flags = re.IGNORECASE if self.spaced_words else 0
         bare = re.compile(f"(?:(?:{alt}){suffix}){boundary}")
-        return bare, re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}", flags)
+        one_prefix = re.compile(f"(?:{pre}){sep}" if pre else r"(?!)", flags)
+        return bare, re.compile(f"(?:{prefix}(?:{alt}){suffix}){boundary}", flags), one_prefix
 
     def match_phrase(self, text: str) -> re.Match[str] | None:
         """The longest opening phrase (with its modifiers) at the start of ``text``, which
         should already be folded. A regex alternation takes the first branch that fits, so
-        the bare lexicon entry ("再次严重关切地强调指出") and the prefixed form ("再次" +
-        "严重关切") are both tried and the longer wins."""
-        bare, prefixed = self._phrase_patterns
+        the bare lexicon entry ("再次严重关切地强调指出"), the prefixed form ("再次" +
+        "严重关切") and every split after leading modifiers are tried, and the longest wins.
+        Only ``end()`` of the result is meaningful."""
+        bare, prefixed, one_prefix = self._phrase_patterns
         found = [m for m in (bare.match(text), prefixed.match(text)) if m]
+        pos = 0
+        while (p := one_prefix.match(text, pos)) and p.end() > pos:
+            pos = p.end()
+            if m := bare.match(text, pos):  # "又" + the whole entry "再次严重关切地强调指出"
+                found.append(m)
         return max(found, key=lambda m: m.end(), default=None)
 
     def formula_organ(self, text: str) -> Organ | None:
