@@ -79,6 +79,7 @@ class _Builder(Transformer[Token, Resolution]):
         self.footnote_blocks = norm.footnotes
         self.lang = lang
         self.formatted = norm.formatted
+        self.extracted = norm.extracted
 
     # -- helpers -----------------------------------------------------------------------
     def block(self, tok: Token) -> Block:
@@ -288,6 +289,7 @@ class _Builder(Transformer[Token, Resolution]):
             footnotes=footnotes,
             annexes=annexes,
             formatted=self.formatted,
+            extracted=self.extracted,
         )
 
 

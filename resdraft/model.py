@@ -273,6 +273,7 @@ class Resolution:
     footnotes: list[Footnote] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     formatted: bool = field(default=False, compare=False)  # input carried emphasis mark-up
+    extracted: bool = field(default=False, compare=False)  # input is text extracted from a PDF
     path: str | None = field(default=None, compare=False)
 
     def all_operative(self) -> list[OperativeParagraph]:

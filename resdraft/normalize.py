@@ -45,6 +45,7 @@ _FOOTNOTE_SUP = re.compile(rf"^(?P<marker>{_SUP}+)\s*")
 _FOOTNOTE_MD = re.compile(r"^\[\^(?P<marker>[^\]\s]+)\]:\s*|^\^?\[(?P<webmarker>\d{1,3})\]\s+(?=\S)")
 _FOOTNOTE_PLAIN = re.compile(r"^(?P<marker>\d{1,3})(?!\.)\s+(?=\S)")
 # what follows a number at the start of a line when it is a date or a figure, not a footnote
+_COMMENT = re.compile(r"^<!--.*-->$")
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{5,}|—{3,}|\*\s*\*\s*\*)$")
 
 _FURNITURE = re.compile(
@@ -85,6 +86,7 @@ class Normalised:
     blocks: list[Block]
     footnotes: list[Block]
     formatted: bool  # the input used emphasis mark-up somewhere
+    extracted: bool = False  # the input shows PDF page furniture (running heads, job numbers)
 
 
 @dataclass
@@ -378,6 +380,7 @@ class _Grouper:
         self.current: tuple[Block, _Assembler] | None = None
         self.note: tuple[Block, _Assembler] | None = None
         self.formatted = False
+        self.extracted = False
         self.blank = False
         self.in_body = False
         self.note_zone = False  # after a ____ rule: plain-numbered lines are footnote texts
@@ -392,8 +395,11 @@ class _Grouper:
         if not stripped:
             self.blank = True
             return
+        if _COMMENT.match(stripped):  # an HTML comment (a resdraft directive): invisible in Markdown
+            return
         if self._furniture(stripped):
             self.note_zone = False
+            self.extracted = True
             return
         if _SEPARATOR.match(stripped):
             self.note_zone = True
@@ -426,6 +432,8 @@ class _Grouper:
                 note[1].add(frag)
                 return
             if current and self._continues(current, frag):
+                # a paragraph going on after a footnote block: a page break of a PDF
+                self.extracted |= self.last_was_note and self.in_body
                 current[1].add(frag)
                 self.blank = False
                 self.last_was_note = False
@@ -544,7 +552,7 @@ class _Grouper:
             b.passage.notes for b in self.blocks
         ):
             _find_bare_markers(self.blocks, self.footnotes, self.lang)
-        return Normalised(self.blocks, self.footnotes, self.formatted)
+        return Normalised(self.blocks, self.footnotes, self.formatted, self.extracted)
 
 
 def _wrapped_header(current: tuple[Block, _Assembler]) -> bool:

@@ -1,0 +1,142 @@
+"""The rule registry: one table of small, independent rules, like ruff's.
+
+A rule is a function that looks at a :class:`Document` (the model, its language profile and
+the source text) and yields :class:`Finding` objects; the :func:`rule` decorator registers it
+with its code, name, default severity, languages and summary. Its docstring is the
+explanation shown by ``resdraft rules CODE``: what the rule checks and why, then a bad and a
+good example under the headings ``Bad::`` and ``Good::``.
+
+Codes follow the families of the editorial-rules catalogue: RD1xx order and structure, RD2xx
+preamble, RD3xx operative part, RD4xx sub-items, RD5xx footnotes, RD6xx references, RD7xx
+document symbols, RD8xx dates and numbers, RD9xx header and typography. Adding a rule means
+adding one function to the module of its family, plus its tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from resdraft.diagnostics import Edit, Fix, Severity
+from resdraft.lang import Language
+from resdraft.model import Passage, Resolution, Span
+
+ALL_LANGUAGES: frozenset[str] = frozenset()  # empty: the rule applies to every language
+
+_FAMILIES = (
+    "structure",
+    "preamble",
+    "operative",
+    "items",
+    "footnotes",
+    "references",
+    "symbols",
+    "dates",
+    "header",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found: the message (what was found, what was expected), where, and an
+    optional safe fix."""
+
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+
+@dataclass
+class Document:
+    """Everything a rule may look at. ``text`` is the decoded source (None for XML input)."""
+
+    res: Resolution
+    lang: Language
+    text: str | None = None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n") if self.text is not None else []
+
+    def source_at(self, span: Span) -> str | None:
+        """The original characters at a one-line ``span``, or None when unknown."""
+        if not self.lines or span.line < 1 or span.line != span.end_line or span.line > len(self.lines):
+            return None
+        return self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+
+    def replace(self, passage: Passage, start: int, end: int, new: str, message: str) -> Fix | None:
+        """A fix replacing ``passage.text[start:end]`` by ``new``, when the source at that place
+        reads exactly those characters (otherwise no fix: mark-up or a line break lies there)."""
+        old = passage.text[start:end]
+        span = passage.span_of(start, end)
+        if self.source_at(span) != old or not old:
+            return None
+        return Fix(message, (Edit(span, old, new),))
+
+
+Check = Callable[[Document], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check = field(repr=False)
+    languages: frozenset[str] = ALL_LANGUAGES
+    fixable: bool = False
+
+    @property
+    def explanation(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def applies_to(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    languages: Iterable[str] = (),
+    fixable: bool = False,
+) -> Callable[[Check], Check]:
+    """Register the decorated check as rule ``code``."""
+
+    def register(check: Check) -> Check:
+        if code in _REGISTRY:
+            raise ValueError(f"rule {code} registered twice")
+        _REGISTRY[code] = Rule(code, name, severity, summary, check, frozenset(languages), fixable)
+        return check
+
+    return register
+
+
+def rules() -> dict[str, Rule]:
+    """Every rule, by code, in code order."""
+    if not _REGISTRY:
+        for family in _FAMILIES:
+            importlib.import_module(f"resdraft.rules.{family}")
+    return dict(sorted(_REGISTRY.items()))
+
+
+def end_of(passage: Passage) -> Span:
+    """The span of the last character of a passage."""
+    n = len(passage.text)
+    return passage.span_of(max(n - 1, 0), n)
+
+
+def walk(items: Iterable[object]) -> Iterator[object]:
+    """Items and their sub-items, depth first (anything with an ``items`` list)."""
+    for it in items:
+        yield it
+        yield from walk(getattr(it, "items", []))
