@@ -80,3 +80,39 @@ def cjk_to_int(text: str) -> int:
         else:
             current = digits.get(ch, 0)
     return total + current
+
+
+def int_to_cjk(n: int) -> str:
+    """1 -> 一, 13 -> 十三, 20 -> 二十, 76 -> 七十六 (up to 99)."""
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CJK_DIGITS[tens - 1] + "十")
+    return head + (CJK_DIGITS[units - 1] if units else "")
+
+
+# how a label of each scheme is printed (see Language.item_schemes), from its key
+_SCHEME_FORMS: dict[str, tuple[str, str]] = {
+    "alpha": (r"\([a-z]{1,2}\)", "({})"),
+    "roman": (r"\([ivxlc]+\)", "({})"),
+    "cjk": (rf"\([{CJK_NUMERALS}]+\)|[㈠-㈩]", "({})"),  # ㈠: (一) as one character, from some PDFs
+    "alpha_dot": (r"[a-z]{1,2}\.", "{}."),
+    "roman_dot": (r"[ivxlc]+\.", "{}."),
+}
+
+
+def first_key(scheme: str) -> str:
+    return "i" if scheme in ("roman", "cjk", "roman_dot") else "a"
+
+
+def scheme_label(scheme: str, key: str) -> str:
+    """The label of ``key`` printed in ``scheme``: ("cjk", "iii") -> "(三)"."""
+    shown = int_to_cjk(roman_to_int(key)) if scheme == "cjk" else key
+    return _SCHEME_FORMS[scheme][1].format(shown)
+
+
+def in_scheme(label: str, scheme: str) -> bool:
+    """Is ``label`` printed the way ``scheme`` prints labels?"""
+    return bool(re.fullmatch(_SCHEME_FORMS[scheme][0], label))
+
+
+def next_key(key: str, scheme: str) -> str:
+    return roman_successor(key) if scheme in ("roman", "cjk", "roman_dot") else alpha_successor(key)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from resdraft.model import Organ
+from resdraft.model import Emphasis, Organ
 from resdraft.symbols import SYMBOL
 
 
@@ -72,6 +72,9 @@ class Language:
     # character-for-character folding applied before matching lexicons and patterns
     # (traditional -> simplified Chinese); the text itself is never changed
     fold_table: dict[int, str] = field(default_factory=dict)
+    # how the opening phrases are set when the input carries formatting (None: not set apart)
+    preambular_emphasis: Emphasis | None = None
+    operative_emphasis: Emphasis | None = None
 
     @property
     def joiner(self) -> str:

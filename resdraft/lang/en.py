@@ -1,7 +1,7 @@
 """English: formulas, lexicons, numbering and the header/closing line patterns."""
 
 from resdraft.lang import Language, Punctuation, masthead_patterns
-from resdraft.model import Organ
+from resdraft.model import Emphasis, Organ
 from resdraft.symbols import RESOLUTION_NUMBER
 
 MONTHS = (
@@ -132,6 +132,8 @@ PREAMBULAR = (
     "Underlining",
     "Underscoring",
     "Welcoming",
+    "Wishing",
+    "Desirous",
     "Emphasizing further",
     "Determined",
     "Underlining the importance",
@@ -278,6 +280,8 @@ LANGUAGE = Language(
     committees=tuple(f"{c} Committee" for c in _COMMITTEES),
     closing_order=("meeting", "date"),
     ordinal_words=ORDINALS,
+    preambular_emphasis=Emphasis.ITALIC,
+    operative_emphasis=Emphasis.ITALIC,
     patterns={
         **masthead_patterns(
             "United Nations",
@@ -320,6 +324,27 @@ LANGUAGE = Language(
         # "resolution 5/1 of the Human Rights Council": the organ named after the number
         "citation_organ_after": r"\s+of the (?P<organ>General Assembly|Security Council|Human Rights Council"
         r"|Economic and Social Council)\b",
+        # --- for the linter ---
+        "joining_word": r"\s+(?:and|or)$",  # "(a) …; and": allowed after an item's semicolon
+        "seized": r"^Decides to remain (?:actively )?seized of the matter\b",
+        # an operative paragraph opening with a participle, an infinitive or a first person
+        "nonfinite_operative": r"^(?:(?:Also|Further|Strongly|Again) )?(?P<word>[A-Z][a-z]+ing|To [a-z]+|We [a-z]+)\b",
+        # "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 2 of the present resolution"
+        "internal_reference": r"\b(?P<noun>sub)?paragraphs?\s+(?P<refs>\d+(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
+        r"(?:(?:,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?)*)"
+        r"\s+(?P<dir>above|below|of the present resolution|of this resolution)\b",
+        "reference_member": r"(?P<num>\d+)(?:\s?\((?P<item>[a-z]{1,2})\))?(?:\s?\((?P<sub>[ivx]+)\))?",
+        "reference_backward": r"above",
+        "reference_forward": r"below",
+        "reference_unspaced": r"\bparagraphs? \d+(?P<gap>)\([a-z]{1,2}\)",  # "paragraph 16(a)": a space goes before "("
+        "self_reference": r"\bthis resolution\b",  # GA, HRC and ECOSOC say "the present resolution"
+        "organ_abbreviation": r"\b(?:UN|GA|UNGA|UNSC|SC|HRC|ECOSOC)\b(?![-–])",
+        "citation_unspaced": r"\bresolutions? \d{1,4}(?P<gap>)\(\d{4}\)",  # "2321(2016)" -> "2321 (2016)"
+        "citation_symbol": r"\bresolutions? (?P<symbol>(?:A|S|E)/(?:HRC/)?RES/(?P<number>[\w./-]+(?: \(\d{4}\))?))",
+        "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"
+        r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\b",
+        "session_in_figures": r"\b(?:its|the) (?P<figure>\d+(?:st|nd|rd|th)) (?:regular |special )?session\b",
+        "agenda_unspaced": r"^Agenda items? \d+(?P<gap>)\([a-z]\)",
         "annex": r"^(?P<label>Annex(?:es)?(?: [IVXL]+)?)$",
         "section": r"^(?P<num>[IVXL]+)\.?(?:\s+(?P<heading>[A-Z][^.;:,]*))?$",
     },

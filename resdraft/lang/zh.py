@@ -7,7 +7,7 @@ Patterns tolerate the spaces PDF extraction puts between CJK characters and digi
 from resdraft.lang import Language, Punctuation, masthead_patterns
 from resdraft.lang.en import DATE as ENGLISH_DATE
 from resdraft.lang.en import MONTHS as ENGLISH_MONTHS
-from resdraft.model import Organ
+from resdraft.model import Emphasis, Organ
 from resdraft.numbering import CJK_NUMERALS
 from resdraft.symbols import RESOLUTION_NUMBER
 
@@ -182,6 +182,7 @@ LANGUAGE = Language(
     fronted_marker="对",
     closing_order=("date", "meeting"),
     fold_table=str.maketrans(_TRADITIONAL, _SIMPLIFIED),
+    operative_emphasis=Emphasis.BOLD,
     patterns={
         **masthead_patterns(
             r"联\s*合\s*国",
@@ -212,6 +213,18 @@ LANGUAGE = Language(
         "citation": rf"(?:{_DATE}\s*)?第\s*(?P<list>(?:{RESOLUTION_NUMBER})"
         rf"(?:\s*(?:、|，|和|及|号、第|号和第|号及第)\s*(?:{RESOLUTION_NUMBER}))*)\s*号",
         "citation_member": rf"(?P<number>{RESOLUTION_NUMBER})",
+        # --- for the linter ---
+        "seized": r"^决定继续(?:积极)?处理此案",
+        # "上文第5段", "下文第3(a)段", "本决议第2段"
+        "internal_reference": rf"(?P<dir>上文|下文|本决议)\s*第\s*(?P<refs>\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?"
+        rf"(?:\s*(?:、|和|至|到)\s*\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?)*)\s*段",
+        "reference_member": rf"(?P<num>\d+)(?:\s?\((?P<item>[a-z]{{1,2}})\))?(?:\s?\((?P<sub>[{_NUM}]+)\))?",
+        "reference_backward": r"上文",
+        "reference_forward": r"下文",
+        "date_malformed": r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)|(?<![\d/])\d{4}/\d{1,2}/\d{1,2}(?![\d/])",
+        "session_in_figures": r"第\s*(?P<figure>\d+)\s*届(?:特别|紧急特别)?会议",
+        # a full-width symbol: Ａ／76／392
+        "fullwidth_symbol": r"[ＡＥＳ]\s*／[\w．／\-－]+",
         "annex": rf"^(?P<label>附件[{_NUM}]*)$",
         "section": rf"^(?P<num>[{_NUM}]+|[IVXL]+)\.?(?:[\s、]+(?P<heading>[^。；，]*))?$",
     },

@@ -47,6 +47,8 @@ class Finding:
     message: str
     span: Span
     fix: Fix | None = None
+    # only where the catalogue makes a rule milder on some input (PDF-extracted text)
+    severity: Severity | None = None
 
 
 @dataclass
@@ -75,6 +77,21 @@ class Document:
         if self.source_at(span) != old or not old:
             return None
         return Fix(message, (Edit(span, old, new),))
+
+    def insert_after(self, passage: Passage, index: int, new: str, message: str) -> Fix | None:
+        """A fix inserting ``new`` right after ``passage.text[index]``, when the source there is
+        that character."""
+        span = passage.span_of(index, index + 1)
+        if self.source_at(span) != passage.text[index : index + 1]:
+            return None
+        at = Span(span.end_line, span.end_column, span.end_line, span.end_column)
+        return Fix(message, (Edit(at, "", new),))
+
+    def fix_ending(self, passage: Passage, ending: Ending, mark: str, message: str) -> Fix | None:
+        """Make the passage end with ``mark``: replace the wrong mark, or add one after the last word."""
+        if ending.mark:
+            return self.replace(passage, ending.index, ending.index + 1, mark, message)
+        return self.insert_after(passage, ending.index, mark, message) if ending.index >= 0 else None
 
 
 Check = Callable[[Document], Iterable[Finding]]
@@ -127,6 +144,34 @@ def rules() -> dict[str, Rule]:
         for family in _FAMILIES:
             importlib.import_module(f"resdraft.rules.{family}")
     return dict(sorted(_REGISTRY.items()))
+
+
+_CLOSERS = "\"”’)]）」』"
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a passage ends: ``mark`` is its final punctuation mark ("" when it ends in a word),
+    at ``index`` in the text (the last character when there is no mark). A closing quote or
+    bracket after the mark, and a joining word after a list item's semicolon ("; and"), are
+    looked through."""
+
+    mark: str
+    index: int
+
+
+def ending(passage: Passage, lang: Language) -> Ending:
+    text = passage.text.rstrip()
+    if joining := lang.compiled.get("joining_word"):
+        m = joining.search(text)
+        if m and text[: m.start()].rstrip()[-1:] in lang.punctuation.semicolons:
+            text = text[: m.start()].rstrip()
+    i = len(text) - 1
+    if i > 0 and text[i] in _CLOSERS and text[i - 1] in lang.punctuation.terminal:
+        i -= 1
+    if i >= 0 and text[i] in lang.punctuation.terminal:
+        return Ending(text[i], i)
+    return Ending("", i)
 
 
 def end_of(passage: Passage) -> Span:
