@@ -3,7 +3,7 @@ Markdown; the normaliser drops a line that is nothing but an HTML comment).
 
 ``<!-- resdraft: disable=RD301,RD302 -->``
     On a line of its own: suppresses those codes in the next paragraph. When the text separates
-    its paragraphs by blank lines (the normaliser's own judgement) and the directive opens a
+    its paragraphs by blank lines (the normaliser's judgement, comment lines aside) and the directive opens a
     block (nothing but blank lines or other comment lines before it), that is the following
     lines up to the next blank line or comment line; otherwise (one paragraph a line, or a
     directive in the middle of a block) it is the next non-blank line only. At the end of a
@@ -79,7 +79,7 @@ def parse_suppressions(text: str) -> Suppressions:
     """Every ``<!-- resdraft: … -->`` directive in ``text`` (lines split on ``\\n``; a ``\\r``
     left at a line's end is ignored)."""
     lines = [line.rstrip("\r") for line in text.split("\n")]
-    blank_separated = _blank_separated(lines)
+    blank_separated = _blank_separated([line for line in lines if not _is_comment_line(line)])
     directives: list[Directive] = []
     problems: list[tuple[int, str]] = []
     for index, line in enumerate(lines):

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+import resdraft
 from resdraft import report
 from resdraft.diagnostics import Diagnostic, Edit, FileReport, Fix, Severity
 from resdraft.model import Span
-from resdraft.rules import Rule
+from resdraft.rules import Rule, rules
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DIAGNOSTICS_SCHEMA = REPO_ROOT / "schemas" / "diagnostics.schema.json"
@@ -148,7 +149,9 @@ ZH_COMMA = Diagnostic(
     Span(5, 16, 5, 17),
     fix=_fix("Replace `,` by `，`", Span(5, 16, 5, 17), ",", "，"),
 )
-ZH_END = Diagnostic("RD304", Severity.ERROR, "the last operative paragraph ends with `,`, expected `。`", Span(5, 16, 5, 17))
+ZH_END = Diagnostic(
+    "RD304", Severity.ERROR, "the last operative paragraph ends with `,`, expected `。`", Span(5, 16, 5, 17)
+)
 ZH_VERB = Diagnostic("RD310", Severity.WARNING, "`秘书长` here, `联合国秘书长` in paragraph 1", Span(5, 9, 5, 12))
 
 BROKEN = FileReport("drafts/broken.docx", [], error="not a Word document (bad zip file)")
@@ -230,7 +233,9 @@ def test_text_carets_under_wide_characters_are_double() -> None:
 
 def test_text_no_excerpt_without_source_or_outside_it() -> None:
     no_text = FileReport("drafts/A-80-L.9.xml", [EN_NUMBER])
-    past_end = FileReport(EN_PATH, [Diagnostic("RD301", Severity.ERROR, "paragraph missing", Span(40, 1, 40, 2))], EN_TEXT)
+    past_end = FileReport(
+        EN_PATH, [Diagnostic("RD301", Severity.ERROR, "paragraph missing", Span(40, 1, 40, 2))], EN_TEXT
+    )
     for rep in (no_text, past_end):
         out = report.text([rep], color=False)
         assert "|" not in out
@@ -275,7 +280,9 @@ def test_text_summary_counts_fixable_and_fixed() -> None:
 def test_text_all_checks_passed_and_fixed_count() -> None:
     assert report.text([FileReport(EN_PATH, [], EN_TEXT)], color=False) == "All checks passed!\n"
     assert report.text([], color=False) == "All checks passed!\n"
-    fixed = report.text([FileReport(EN_PATH, [], EN_TEXT, fixed=2), FileReport(ZH_PATH, [], ZH_TEXT, fixed=1)], color=False)
+    fixed = report.text(
+        [FileReport(EN_PATH, [], EN_TEXT, fixed=2), FileReport(ZH_PATH, [], ZH_TEXT, fixed=1)], color=False
+    )
     assert fixed == "All checks passed!\nFixed 3 issues.\n"
     only_error = report.text([BROKEN], color=False)
     assert "All checks passed!" not in only_error
@@ -399,6 +406,15 @@ def _sarif(reports: list[FileReport]) -> dict[str, Any]:
 def test_sarif_validates_against_the_official_schema(sarif_validator: Any) -> None:
     for reports in (all_reports(), [en_report()], [BROKEN], []):
         sarif_validator.validate(_sarif(reports))
+
+
+def test_sarif_with_the_registered_rules_validates(sarif_validator: Any) -> None:
+    registered = rules()
+    log = json.loads(report.sarif(all_reports(), registered, resdraft.__version__))
+    sarif_validator.validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert [r["id"] for r in driver["rules"]] == list(registered)
+    assert driver["version"] == resdraft.__version__
 
 
 def test_sarif_schema_check_can_fail(sarif_validator: Any) -> None:
@@ -528,7 +544,7 @@ def test_github_escaping() -> None:
         "a,b:c%.md",
         [Diagnostic("RD304", Severity.ERROR, "100% wrong:\r\nsee, e.g., paragraph 2", Span(1, 1, 1, 2))],
     )
-    assert report.github([rep] + [FileReport("x:y.md", [], error="bad\ninput, 50%")]) == (
+    assert report.github([rep, FileReport("x:y.md", [], error="bad\ninput, 50%")]) == (
         "::error file=x%3Ay.md::bad%0Ainput, 50%25\n"
         "::error file=a%2Cb%3Ac%25.md,line=1,col=1,endLine=1,endColumn=2,title=RD304::"
         "100%25 wrong:%0D%0Asee, e.g., paragraph 2\n"

@@ -338,7 +338,7 @@ LANGUAGE = Language(
         "reference_forward": r"below",
         "reference_unspaced": r"\bparagraphs? \d+(?P<gap>)\([a-z]{1,2}\)",  # "paragraph 16(a)": a space goes before "("
         "self_reference": r"\bthis resolution\b",  # GA, HRC and ECOSOC say "the present resolution"
-        "organ_abbreviation": r"\b(?:UN|GA|UNGA|UNSC|SC|HRC|ECOSOC)\b(?![-–])",
+        "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",
         "citation_unspaced": r"\bresolutions? \d{1,4}(?P<gap>)\(\d{4}\)",  # "2321(2016)" -> "2321 (2016)"
         "citation_symbol": r"\bresolutions? (?P<symbol>(?:A|S|E)/(?:HRC/)?RES/(?P<number>[\w./-]+(?: \(\d{4}\))?))",
         "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"

@@ -185,3 +185,24 @@ def walk(items: Iterable[object]) -> Iterator[object]:
     for it in items:
         yield it
         yield from walk(getattr(it, "items", []))
+
+
+def body_passages(doc: Document) -> Iterator[Passage]:
+    """Every passage of running text, in document order: preambles, operative paragraphs and
+    their sub-items, section headings excluded, annex paragraphs."""
+    res = doc.res
+    paragraphs: list[object] = [*res.preamble]
+    for section in res.sections:
+        paragraphs += section.preamble
+    paragraphs += res.all_operative()
+    for node in walk(paragraphs):
+        yield node.text  # type: ignore[attr-defined]
+    for annex in res.annexes:
+        yield from annex.paragraphs
+
+
+def all_passages(doc: Document) -> Iterator[Passage]:
+    """Running text and footnote texts."""
+    yield from body_passages(doc)
+    for note in doc.res.footnotes:
+        yield note.text
