@@ -31,7 +31,8 @@ _SUP = f"[{SUPERSCRIPT_DIGITS}]"
 
 # One inline scanner for everything a line may carry besides its words.
 _INLINE = re.compile(
-    rf"(?P<bold>\*\*)|(?P<italic>\*)"
+    r"(?P<comment>\s*<!--.*?-->)"  # an HTML comment (a resdraft directive) is not text
+    rf"|(?P<bold>\*\*)|(?P<italic>\*)"
     rf"|\[\^(?P<mdnote>[^\]\s]+)\]"  # a definition "[^1]: …" is taken off the line before
     rf"|(?P<sup>{_SUP}+(?:[⁻,‐\-–]{_SUP}+)*)"
     rf"|<sup>(?P<htmlsup>\d+(?:[,\-–]\d+)*)</sup>"
@@ -124,6 +125,8 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
         emit(raw[pos : m.start()], col0 + pos)
         pos = m.end()
         col = col0 + m.start()
+        if m["comment"]:
+            continue
         if m["bold"] or m["italic"]:
             toggles.append((length, m["bold"] or m["italic"]))
         elif m["mdnote"] is not None:
@@ -361,6 +364,7 @@ _FRONT_JOIN = ("sponsors", "report", "adopted", "sc_adopted")  # header lines th
 def _blank_separated(lines: list[str]) -> bool:
     """Are paragraphs separated by blank lines (then a line break inside a paragraph is a
     wrap), or does every paragraph stand on its own line with none between?"""
+    lines = [line for line in lines if not _COMMENT.match(line.strip())]
     numbered = [i for i, line in enumerate(lines) if _OP_LINE.match(line)]
     if numbered:
         after_blank = sum(1 for i in numbered if i and not lines[i - 1].strip())
