@@ -1,7 +1,8 @@
 """The ``resdraft`` command line (Typer), in the manner of ruff.
 
-Exit status: 0 success; 1 the job ran but found errors (invalid output, or profile
-violations with ``--strict``); 2 unusable input or a usage error. Heavy modules (lxml, Lark,
+Exit status: 0 success; 1 the job ran but found errors (``check``: findings at the
+``--fail-on`` level; ``convert``: invalid output, or profile violations with ``--strict``);
+2 unusable input or a usage error. Heavy modules (lxml, Lark,
 the schemas) are imported inside the commands that need them, so ``--help`` stays fast.
 """
 
@@ -19,7 +20,7 @@ from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 
 app = typer.Typer(
     name="resdraft",
-    help="Read United Nations resolutions and draft resolutions and convert them to Akoma Ntoso (AKN4UN).",
+    help="Check United Nations resolutions and draft resolutions, and convert them to Akoma Ntoso (AKN4UN).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -96,6 +97,157 @@ def convert(
 
         write_atomic(output, data)
     raise typer.Exit(status)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Level(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+_CHECK_HELP = (
+    "Check resolutions for structural, numbering, footnote, punctuation and reference errors.\n\n"
+    "PATHS are files (.txt, .md, AKN .xml) or directories, which are searched for such files "
+    "(a file there that is not a resolution is skipped). Settings come from resdraft.toml or "
+    "[tool.resdraft] in pyproject.toml, found upwards from the current directory; options override "
+    "them. `resdraft rules` lists the rules.\n\n"
+    "Exit status: 0 no finding at the --fail-on level (default: error); 1 such findings; "
+    "2 unusable input or a usage error."
+)
+
+_Selectors = Annotated[
+    list[str] | None,
+    typer.Option(metavar="CODE", help="Rule codes or prefixes (RD3, RD301), comma-separated or repeated."),
+]
+
+
+@app.command(help=_CHECK_HELP)
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories (default: .).", show_default=False)
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", metavar="CODE", help="Check only these rules (codes or prefixes).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="CODE", help="Skip these rules.")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", metavar="CODE", help="Check these rules too.")
+    ] = None,
+    lang: Annotated[LangOption | None, typer.Option("--lang", help="Language of the texts (default: detect).")] = None,
+    fail_on: Annotated[
+        Level | None, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1 (default: error).")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count the findings per rule instead.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes, writing the files in place.")] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this resdraft.toml or pyproject.toml.", show_default=False)
+    ] = None,
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")
+    ] = None,
+) -> None:
+    from resdraft import report
+    from resdraft.config import find_config, load_settings
+    from resdraft.diagnostics import Severity
+    from resdraft.lint import check_file, discover
+    from resdraft.rules import rules
+
+    registry = rules()
+    config_path = config if config is not None else find_config(Path.cwd())
+    settings = load_settings(config_path, known_codes=registry).with_overrides(
+        select=_split(select),
+        ignore=_split(ignore),
+        extend_select=_split(extend_select),
+        lang=lang.value if lang is not None else None,
+        fail_on=Severity(fail_on.value) if fail_on is not None else None,
+    )
+    files = discover(paths or [Path(".")])
+    reports = []
+    for path, named in files:
+        outcome = check_file(path, settings, fix=fix)
+        if outcome.not_a_resolution and not named:
+            continue  # a README or a letter beside the drafts
+        reports.append(outcome)
+    if not files:
+        raise ResdraftError("no files to check (known types: .txt, .md, .xml)")
+    if statistics:
+        out = report.statistics(reports, registry)
+    elif output_format is OutputFormat.json:
+        out = report.json(reports)
+    elif output_format is OutputFormat.sarif:
+        from resdraft import __version__
+
+        out = report.sarif(reports, registry, __version__)
+    elif output_format is OutputFormat.github:
+        out = report.github(reports)
+    else:
+        out = report.text(reports, color=_use_color(color))
+    if out:
+        _write_stdout(out.encode("utf-8") + (b"" if out.endswith("\n") else b"\n"))
+    if output_format is not OutputFormat.text or statistics:
+        for r in reports:
+            if r.error:
+                typer.echo(f"resdraft: error: {r.path}: {r.error}", err=True)
+    if any(r.error for r in reports):
+        raise typer.Exit(EXIT_BAD_INPUT)
+    failing = any(settings.fails(d.severity) for r in reports for d in r.diagnostics)
+    raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """``--select RD3,RD5 --select RD601`` -> ["RD3", "RD5", "RD601"]."""
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _use_color(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+@app.command(name="rules")
+def rules_command(
+    code: Annotated[str | None, typer.Argument(help="A rule code: explain that rule.", show_default=False)] = None,
+) -> None:
+    """List the rules, or explain one (what it checks, a bad and a good example)."""
+    from resdraft.rules import rules
+
+    registry = rules()
+    if code is None:
+        lines = []
+        for r in registry.values():
+            langs = ",".join(sorted(r.languages)) or "all"
+            fix = "fix" if r.fixable else ""
+            lines.append(f"{r.code}  {r.name:<28} {r.severity.value:<7} {langs:<5} {fix:<3}  {r.summary}")
+        _write_stdout(("\n".join(lines) + "\n").encode("utf-8"))
+        return
+    r = registry.get(code.upper())
+    if r is None:
+        raise ResdraftError(f"unknown rule {code!r}; `resdraft rules` lists them")
+    langs = ", ".join(sorted(r.languages)) or "all"
+    head = [
+        f"{r.code} ({r.name})",
+        "",
+        r.summary,
+        "",
+        f"Severity: {r.severity.value}    Languages: {langs}    Fix: {'safe fix available' if r.fixable else 'none'}",
+        "",
+        r.explanation,
+    ]
+    _write_stdout(("\n".join(head) + "\n").encode("utf-8"))
 
 
 def _write_stdout(data: bytes) -> None:

@@ -66,3 +66,4 @@ class FileReport:
     text: str | None = None
     error: str | None = None
     fixed: int = 0  # fixes applied with --fix
+    not_a_resolution: bool = False  # readable, but not a resolution (skipped inside directories)

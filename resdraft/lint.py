@@ -1,21 +1,161 @@
-"""The lint engine: run every enabled rule over a document and turn findings into
-diagnostics with their code, severity and path; apply safe fixes."""
+"""The lint engine: run every enabled rule over a document, turn findings into diagnostics
+(code, severity, path), drop those the text suppresses, and apply safe fixes.
+
+Reading a file for the linter goes through the same pipeline as everything else (reader ->
+normaliser -> grammar -> model); the decoded text is kept for excerpts and fixes.
+"""
 
 from __future__ import annotations
 
-from resdraft.diagnostics import Diagnostic, Severity
-from resdraft.lang import Language
+import os
+from pathlib import Path
+
+from resdraft import lang as languages
+from resdraft.config import Settings
+from resdraft.diagnostics import Diagnostic, Edit, FileReport
+from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.model import Resolution
 from resdraft.rules import Document, rules
+from resdraft.suppress import parse_suppressions
+
+#: how many times --fix re-checks a text after applying fixes (fixes can reveal others)
+MAX_FIX_PASSES = 5
 
 
-def lint(res: Resolution, lang: Language, text: str | None = None, path: str | None = None) -> list[Diagnostic]:
+def lint(res: Resolution, text: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
+    """The diagnostics of one parsed resolution, sorted by position. ``text`` is its decoded
+    source (for fixes and inline suppressions)."""
+    settings = settings or Settings()
+    lang = languages.get(res.language)
     doc = Document(res, lang, text)
+    suppressions = parse_suppressions(text) if text is not None else None
     out: list[Diagnostic] = []
     for r in rules().values():
-        if not r.applies_to(lang.code):
+        if not r.applies_to(lang.code) or not settings.enabled(r.code, res.path):
             continue
         for f in r.check(doc):
-            severity: Severity = f.severity or r.severity
-            out.append(Diagnostic(r.code, severity, f.message, f.span, path, f.fix))
+            if suppressions is not None and suppressions.suppresses(r.code, f.span.line):
+                continue
+            severity = settings.severity_of(r.code, f.severity or r.severity)
+            out.append(Diagnostic(r.code, severity, f.message, f.span, res.path, f.fix))
     return sorted(out, key=lambda d: d.sort_key)
+
+
+def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
+    from resdraft.parser import parse_text
+
+    settings = settings or Settings()
+    return lint(parse_text(text, settings.lang, path), text, settings)
+
+
+def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
+    """Read, parse and lint one file; with ``fix``, apply safe fixes and write the file back
+    (atomically, keeping its BOM and line endings). Unusable input becomes ``error``."""
+    from resdraft.reader import read
+
+    shown = str(path)
+    try:
+        src = read(path)
+        if src.xml is not None:
+            from resdraft.akn_read import from_akn
+
+            res = from_akn(src.xml)
+            res.path = shown
+            return FileReport(shown, lint(res, None, settings))
+        assert src.text is not None
+        text = src.text
+        diagnostics = lint_text(text, shown, settings)
+        fixed = 0
+        if fix:
+            for _ in range(MAX_FIX_PASSES):
+                text, applied = apply_fixes(text, diagnostics)
+                if not applied:
+                    break
+                fixed += applied
+                diagnostics = lint_text(text, shown, settings)
+            if fixed:
+                _write_back(path, text)
+        return FileReport(shown, diagnostics, text, fixed=fixed)
+    except ResdraftError as err:
+        message = str(err).removeprefix(f"{shown}: ")
+        return FileReport(shown, [], error=message, not_a_resolution=isinstance(err, NotAResolution))
+
+
+def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
+    """Apply every fix whose edits do not overlap an earlier one and whose text is still what
+    the rule saw; return the new text and how many fixes were applied."""
+    starts = _line_starts(text)
+    chosen: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    applied = 0
+    for d in diagnostics:
+        if d.fix is None:
+            continue
+        located = [_offsets(e, starts, text) for e in d.fix.edits]
+        edits = [x for x in located if x is not None]
+        if not edits or len(edits) < len(located):
+            continue
+        if any(_overlaps(s, e, ts, te) for s, e, _ in edits for ts, te in taken):
+            continue
+        chosen += edits
+        taken += [(s, e) for s, e, _ in edits]
+        applied += 1
+    for start, end, new in sorted(chosen, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text, applied
+
+
+def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Do two edits touch the same characters (two insertions at one point count)?"""
+    if start == end == other_start == other_end:
+        return True
+    return start < other_end and other_start < end
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] | None:
+    span = edit.span
+    if not (1 <= span.line <= len(starts) and 1 <= span.end_line <= len(starts)):
+        return None
+    start = starts[span.line - 1] + span.column - 1
+    end = starts[span.end_line - 1] + span.end_column - 1
+    if text[start:end] != edit.old:
+        return None  # the text is not what the rule saw: leave it alone
+    return start, end, edit.new
+
+
+def _write_back(path: Path, text: str) -> None:
+    from resdraft.fileio import write_atomic
+
+    data = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    write_atomic(path, bom + text.encode("utf-8"))
+
+
+#: the file types ``resdraft check DIR`` looks at
+KNOWN_SUFFIXES = (".txt", ".md", ".xml", ".akn")
+
+
+def discover(paths: list[Path]) -> list[tuple[Path, bool]]:
+    """Files to check, each with whether it was named explicitly: directories are walked
+    (hidden entries skipped) for files of a known type, in sorted order."""
+    out: list[tuple[Path, bool]] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append((path, True))
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out += [
+                (Path(root) / name, False)
+                for name in sorted(files)
+                if name.endswith(KNOWN_SUFFIXES) and not name.startswith(".")
+            ]
+    return out

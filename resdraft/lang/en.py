@@ -341,7 +341,8 @@ LANGUAGE = Language(
         "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",
         "citation_unspaced": r"\bresolutions? \d{1,4}(?P<gap>)\(\d{4}\)",  # "2321(2016)" -> "2321 (2016)"
         "citation_symbol": r"\bresolutions? (?P<symbol>(?:A|S|E)/(?:HRC/)?RES/(?P<number>[\w./-]+(?: \(\d{4}\))?))",
-        "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"
+        "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"
         r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\b",
         "session_in_figures": r"\b(?:its|the) (?P<figure>\d+(?:st|nd|rd|th)) (?:regular |special )?session\b",
         "agenda_unspaced": r"^Agenda items? \d+(?P<gap>)\([a-z]\)",

@@ -216,7 +216,8 @@ LANGUAGE = Language(
         # --- for the linter ---
         "seized": r"^决定继续(?:积极)?处理此案",
         # "上文第5段", "下文第3(a)段", "本决议第2段"
-        "internal_reference": rf"(?P<dir>上文|下文|本决议)\s*第\s*(?P<refs>\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?"
+        "internal_reference": rf"(?P<dir>上文|下文|本决议)\s*第\s*"
+        rf"(?P<refs>\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?"
         rf"(?:\s*(?:、|和|至|到)\s*\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?)*)\s*段",
         "reference_member": rf"(?P<num>\d+)(?:\s?\((?P<item>[a-z]{{1,2}})\))?(?:\s?\((?P<sub>[{_NUM}]+)\))?",
         "reference_backward": r"上文",

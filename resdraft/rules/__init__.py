@@ -146,7 +146,7 @@ def rules() -> dict[str, Rule]:
     return dict(sorted(_REGISTRY.items()))
 
 
-_CLOSERS = "\"”’)]）」』"
+_CLOSERS = '"”’)]）」』'
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ def call_outs(doc: Document) -> list[NoteRef]:
     return refs
 
 
-@rule("RD502", "footnote-numbering", Severity.ERROR, "Footnote call-outs and texts match one to one, numbered 1, 2, 3 …")
+@rule(
+    "RD502", "footnote-numbering", Severity.ERROR, "Footnote call-outs and texts match one to one, numbered 1, 2, 3 …"
+)
 def footnote_numbering(doc: Document) -> Iterator[Finding]:
     """Every footnote call-out has exactly one footnote text with the same number and every
     footnote text is called out; footnotes are numbered 1, 2, 3 … in the order of their first

@@ -104,7 +104,9 @@ def committee_matches_symbol(doc: Document) -> Iterator[Finding]:
             yield Finding(f"a committee line in a plenary draft ({header.symbol} has no C.n)", line.span)
     elif int(m["n"]) != header.committee:
         expected = doc.lang.committees[int(m["n"]) - 1]
-        yield Finding(f'the committee line "{line.text}" does not match {header.symbol}; expected "{expected}"', line.span)
+        yield Finding(
+            f'the committee line "{line.text}" does not match {header.symbol}; expected "{expected}"', line.span
+        )
 
 
 @rule("RD904", "session-matches-symbol", Severity.ERROR, "The session line matches the session in the symbol.")
@@ -207,4 +209,6 @@ def half_width_parentheses(doc: Document) -> Iterator[Finding]:
                 from resdraft.diagnostics import Fix
 
                 fix = Fix("write half-width parentheses", opening.edits + closing.edits)
-            yield Finding(f'full-width parentheses "{m.group()}"; expected "{half}"', passage.span_of(m.start(), m.end()), fix)
+            yield Finding(
+                f'full-width parentheses "{m.group()}"; expected "{half}"', passage.span_of(m.start(), m.end()), fix
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from resdraft.diagnostics import Severity
 from resdraft.model import Item
@@ -45,7 +46,7 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
             continue
         keys = _ordinals(items, scheme)
         for it, message in sequence_breaks(
-            [(it, n, False) for it, n in zip(items, keys, strict=True)], lambda n: _show(n, scheme), 1
+            [(it, n, False) for it, n in zip(items, keys, strict=True)], partial(_show, scheme=scheme), 1
         ):
             yield Finding(f"sub-item {message}", _label_span(doc, it))
 
@@ -69,7 +70,7 @@ def _show(n: int, scheme: str) -> str:
     return scheme_label(scheme, key)
 
 
-def _label_span(doc: Document, item: Item):  # noqa: ANN202 - a Span
+def _label_span(doc: Document, item: Item):
     from resdraft.rules.operative import label_span
 
     return label_span(doc, item)  # type: ignore[arg-type]

@@ -11,7 +11,6 @@ from resdraft.model import Item, OperativeParagraph, Organ, Span
 from resdraft.rules import Document, Finding, ending, rule, walk
 from resdraft.rules.preamble import last_passage, numbered_preambular, phrase_emphasis, preambles, suggestion
 
-
 T = TypeVar("T")
 
 
@@ -66,9 +65,7 @@ def operative_numbering(doc: Document) -> Iterator[Finding]:
         )
 
 
-def sequence_breaks(
-    run: list[tuple[T, int, bool]], show: Callable[[int], str], first: int
-) -> Iterator[tuple[T, str]]:
+def sequence_breaks(run: list[tuple[T, int, bool]], show: Callable[[int], str], first: int) -> Iterator[tuple[T, str]]:
     """Where a sequence of numbers (node, number, may restart) stops counting up by one from
     ``first``: a gap, a repeat or a number out of order, each reported once. After two numbers
     swapped, the one following them is back in step and is not reported."""
@@ -89,7 +86,10 @@ def sequence_breaks(
             elif number > previous:
                 yield node, f"numbered {show(number)} follows {show(previous)}; expected {show(previous + 1)}"
             else:
-                yield node, f"numbered {show(number)} follows {show(previous)}; out of order, expected {show(previous + 1)}"
+                yield (
+                    node,
+                    f"numbered {show(number)} follows {show(previous)}; out of order, expected {show(previous + 1)}",
+                )
         previous = number
 
 

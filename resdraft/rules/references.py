@@ -33,7 +33,9 @@ def _item(items: list[Item], key: str) -> Item | None:
     return next((it for it in items if it.key == key), None)
 
 
-@rule("RD601", "internal-reference", Severity.ERROR, "A reference to a paragraph of this text points at one that exists.")
+@rule(
+    "RD601", "internal-reference", Severity.ERROR, "A reference to a paragraph of this text points at one that exists."
+)
 def internal_reference(doc: Document) -> Iterator[Finding]:
     """A reference to a paragraph of the text itself ("paragraph 5 above", "paragraph 3 (a)
     below", "上文第5段", "本决议第2段") names an operative paragraph (and sub-item) that
@@ -217,5 +219,6 @@ def organ_abbreviation(doc: Document) -> Iterator[Finding]:
     """
     for passage in body_passages(doc):
         for m in doc.lang.compiled["organ_abbreviation"].finditer(passage.text):
-            yield Finding(f'abbreviation "{m.group(0)}"; expected the name in full', passage.span_of(m.start(), m.end()))
-
+            yield Finding(
+                f'abbreviation "{m.group(0)}"; expected the name in full', passage.span_of(m.start(), m.end())
+            )

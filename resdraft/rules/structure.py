@@ -18,7 +18,12 @@ def first_body_span(doc: Document) -> Span | None:
     return res.header.lines[-1].span if res.header.lines else None
 
 
-@rule("RD102", "organ-formula", Severity.ERROR, "The organ formula stands once, before the first paragraph, with its comma.")
+@rule(
+    "RD102",
+    "organ-formula",
+    Severity.ERROR,
+    "The organ formula stands once, before the first paragraph, with its comma.",
+)
 def organ_formula(doc: Document) -> Iterator[Finding]:
     """The organ formula ("The General Assembly," / "大会，") opens the body, once, and ends
     with the language's comma when a preamble follows. Without it the paragraphs have no
@@ -88,7 +93,8 @@ def formula_matches_organ(doc: Document) -> Iterator[Finding]:
     if organ is not None and organ is not res.formula.organ:
         expected = doc.lang.formulas[organ] + doc.lang.punctuation.comma
         yield Finding(
-            f'the organ formula "{res.formula.text}" does not match the symbol {res.header.symbol}; expected "{expected}"',
+            f'the organ formula "{res.formula.text}" does not match the symbol {res.header.symbol}; '
+            f'expected "{expected}"',
             res.formula.span,
         )
 
@@ -186,7 +192,6 @@ def preamble_before_operative(doc: Document) -> Iterator[Finding]:
         if para.label is None:
             what = f'"{para.phrase.text}"' if para.phrase else "an unnumbered paragraph"
             yield Finding(
-                f"unnumbered paragraph {what} among the operative paragraphs; expected it in the preamble "
-                "or a number",
+                f"unnumbered paragraph {what} among the operative paragraphs; expected it in the preamble or a number",
                 para.span,
             )

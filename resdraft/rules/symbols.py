@@ -131,4 +131,8 @@ def symbol_half_width(doc: Document) -> Iterator[Finding]:
         for m in doc.lang.compiled["fullwidth_symbol"].finditer(passage.text):
             half = unicodedata.normalize("NFKC", m.group())
             fix = doc.replace(passage, m.start(), m.end(), half, f'write "{half}"')
-            yield Finding(f'symbol "{m.group()}" in full-width characters; expected "{half}"', passage.span_of(m.start(), m.end()), fix)
+            yield Finding(
+                f'symbol "{m.group()}" in full-width characters; expected "{half}"',
+                passage.span_of(m.start(), m.end()),
+                fix,
+            )
