@@ -169,6 +169,7 @@ def check(
         extend_select=_split(extend_select),
         lang=lang.value if lang is not None else None,
         fail_on=Severity(fail_on.value) if fail_on is not None else None,
+        known_codes=registry,
     )
     files = discover(paths or [Path(".")])
     reports = []

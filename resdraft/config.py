@@ -118,6 +118,7 @@ class Settings:
         extend_select: Iterable[str] | None = None,
         lang: str | None = None,
         fail_on: Severity | None = None,
+        known_codes: Iterable[str] | None = None,
     ) -> Settings:
         """These settings with command-line options laid over them, as ruff does.
 
@@ -128,11 +129,12 @@ class Settings:
         ``--extend-select RD301`` enables it even when the file ignores it. Between themselves,
         the command-line selectors follow the usual rule (most specific wins, ties: ignore).
         ``per-file-ignores`` and ``severity`` stay. ``lang`` (``"auto"``: detect) and
-        ``fail_on`` replace the file's. Malformed selectors raise :class:`ResdraftError`.
+        ``fail_on`` replace the file's. Malformed selectors (and, given ``known_codes``, full
+        codes of no rule) raise :class:`ResdraftError`.
         """
-        cli_select = _cli_selectors("--select", select)
-        cli_ignore = _cli_selectors("--ignore", ignore) or ()
-        cli_extend = _cli_selectors("--extend-select", extend_select) or ()
+        cli_select = _cli_selectors("--select", select, known_codes)
+        cli_ignore = _cli_selectors("--ignore", ignore, known_codes) or ()
+        cli_extend = _cli_selectors("--extend-select", extend_select, known_codes) or ()
         if cli_select is not None:
             new_select, new_extend, new_ignore = cli_select, cli_extend, cli_ignore
         else:
@@ -151,12 +153,14 @@ class Settings:
         return settings
 
 
-def _cli_selectors(option: str, values: Iterable[str] | None) -> tuple[str, ...] | None:
+def _cli_selectors(
+    option: str, values: Iterable[str] | None, known_codes: Iterable[str] | None = None
+) -> tuple[str, ...] | None:
     if values is None:
         return None
     selectors = tuple(values)
     for value in selectors:
-        if problem := selector_error(value):
+        if problem := selector_error(value, known_codes):
             raise ResdraftError(f"{problem} in {option}")
     return selectors
 

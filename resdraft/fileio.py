@@ -11,7 +11,7 @@ from resdraft.errors import ResdraftError
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a symbolic link: the draft it points at
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

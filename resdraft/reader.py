@@ -21,19 +21,18 @@ class Source:
     path: str | None
 
 
-# Form feeds (pdftotext's page breaks) and vertical tabs (Word's line breaks) end a line;
-# other control characters, lone surrogates and non-characters cannot stand in XML and are
-# shown as U+FFFD, one for one, so that columns still point at the original text.
+# Form feeds (pdftotext puts one before the first line of each page), vertical tabs (Word's
+# soft line breaks) and the Unicode separators become spaces, one for one, so that line and
+# column numbers stay those an editor shows; other control characters, lone surrogates and
+# non-characters cannot stand in XML and are shown as U+FFFD, also one for one.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _LONE_CR = re.compile("\r(?!\n)")  # old Mac line ends
-_LINE_BREAKS = str.maketrans(
-    {"\f": "\n", "\v": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
-)
+_SEPARATORS = str.maketrans(dict.fromkeys("\f\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 def clean_text(text: str) -> str:
     """Text that every later stage (and XML) can hold."""
-    return _CONTROLS.sub("\ufffd", _LONE_CR.sub("\n", text).translate(_LINE_BREAKS))
+    return _CONTROLS.sub("\ufffd", _LONE_CR.sub("\n", text).translate(_SEPARATORS))
 
 
 def check_size(size: int, path: str | None = None) -> None:

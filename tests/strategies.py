@@ -181,7 +181,7 @@ EN_FRAGMENTS = (
     "including through technical assistance and capacity-building",
     "with a view to closing the digital divide",
     "in particular in developing countries",
-    "the measures referred to in paragraph 5 (b) above",
+    "the measures referred to in paragraph 5 (b) of resolution 70/1",  # a reference wrapped before "(b)"
     "the outcome of the high-level meeting held in 2025",
     "the commitments made in the 2030 Agenda for Sustainable Development",
     "the efforts of Member States",
@@ -253,7 +253,7 @@ ZH_FRAGMENTS = (
     "包括通过技术援助和能力建设",
     "以期弥合数字鸿沟",
     "特别是在发展中国家",
-    "上文第5(b)段所述的措施",
+    "第70/1号决议第5(b)段所述的措施",
     "2025年举行的高级别会议的成果",
     "《2030年可持续发展议程》所载的各项承诺",
     "会员国所作的努力",
@@ -458,7 +458,8 @@ def _clause(draw: st.DrawFn, lang: Language, n_max: int = 3) -> str:
 def phrases(draw: st.DrawFn, lang: Language, role: str, bugs: frozenset[str] = frozenset()) -> tuple[str, Emphasis]:
     """An opening phrase from the lexicon, with modifiers sometimes, and its emphasis."""
     lexicon = lang.preambular_phrases if role == "pp" else lang.operative_phrases
-    base = draw(st.sampled_from(sorted(set(lexicon))))
+    seized = lang.compiled["seized"]  # the Security Council's closing formula is no verb to reuse
+    base = draw(st.sampled_from(sorted({p for p in lexicon if not seized.match(p)})))
     if lang.code == "en":
         if role == "op" and draw(st.integers(0, 4)) == 0:
             base = f"{draw(st.sampled_from(EN_OP_PREFIXES))} {base[0].lower()}{base[1:]}"
@@ -617,12 +618,13 @@ def _symbol(organ: Organ, kind: Kind, f: _Facts) -> str:
         return f"{_SYMBOL_ROOT[organ]}/RES/{_number(organ, f)}"
     if organ is Organ.SC:
         return f"S/{f.year}/{f.number}"
+    rev = "/Rev.1" if _revised(f) else ""
     if organ is Organ.ECOSOC:
-        return f"E/{f.year}/L.{f.number % 40 + 1}"
+        return f"E/{f.year}/L.{f.number % 40 + 1}{rev}"
     if organ is Organ.HRC:
-        return f"A/HRC/{max(1, f.session - 60)}/L.{f.number % 40 + 1}"
+        return f"A/HRC/{max(1, f.session - 60)}/L.{f.number % 40 + 1}{rev}"
     committee = f"C.{f.committee}/" if f.committee else ""
-    return f"A/{committee}{f.session}/L.{f.number % 90 + 1}"
+    return f"A/{committee}{f.session}/L.{f.number % 90 + 1}{rev}"
 
 
 @st.composite
@@ -673,13 +675,18 @@ def _masthead(draw: st.DrawFn, lang: Language, organ: Organ, kind: Kind, f: _Fac
     return lines
 
 
-def _sponsors(draw: st.DrawFn, lang: Language) -> str:
+def _revised(f: _Facts) -> bool:
+    """Is the draft a revision (/Rev.1, and a "revised draft resolution")?"""
+    return f.number % 3 == 0
+
+
+def _sponsors(draw: st.DrawFn, lang: Language, f: _Facts) -> str:
     names = draw(
         st.lists(
             st.sampled_from(EN_SPONSORS if lang.code == "en" else ZH_SPONSORS), min_size=1, max_size=5, unique=True
         )
     )
-    revised = draw(st.booleans())
+    revised = _revised(f)
     if lang.code == "en":
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         return f"{listed}: {'revised ' if revised else ''}draft resolution"
@@ -729,7 +736,7 @@ def headers(
     if kind is Kind.DRAFT:
         lines += draw(_masthead(lang, organ, kind, f))
         if organ is Organ.SC:
-            add(HeaderField.SPONSORS, _sponsors(draw, lang))
+            add(HeaderField.SPONSORS, _sponsors(draw, lang, f))
             return header_from_lines(lines, lang), None
         if organ is Organ.HRC and (en or not _avoid(BUG_ZH_ORGAN_MASTHEAD, bugs)):
             add(HeaderField.MASTHEAD, "Human Rights Council" if en else "人权理事会")
@@ -741,7 +748,7 @@ def headers(
             )
         add(HeaderField.AGENDA_ITEM, _agenda(lang, f))
         add(HeaderField.AGENDA_TITLE, draw(st.sampled_from(EN_AGENDA_TITLES if en else ZH_AGENDA_TITLES)))
-        add(HeaderField.SPONSORS, _sponsors(draw, lang))
+        add(HeaderField.SPONSORS, _sponsors(draw, lang, f))
         add(HeaderField.TITLE, draw(st.sampled_from(EN_TITLES if en else ZH_TITLES)))
         return header_from_lines(lines, lang), None
     if organ is Organ.SC:
@@ -895,6 +902,12 @@ def resolutions(
         with_items = draw(st.integers(0, 4)) == 0
         text, phrase = draw(paragraph_texts(language, "op", p.colon if with_items else end, bugs))
         items = draw(item_lists(language, 1, end, bugs)) if with_items else []
+        if organ is Organ.SC and n == n_ops and n > 1:  # the Council's closing formula
+            text, phrase, items = (
+                _remain_seized(language),
+                Phrase(SEIZED[language.code][0], 0, _OP_EMPHASIS[language.code]),
+                [],
+            )
         ops.append(OperativeParagraph(f"{n}.", n, text, phrase, items))
     top = ops
     secs: list[Section] = []
@@ -945,6 +958,15 @@ def resolutions(
         for passage in _walk_passages(res):
             passage.notes = []
     return res
+
+
+SEIZED = {"en": ("Decides", " to remain seized of the matter."), "zh": ("决定", "继续处理此案。")}
+_OP_EMPHASIS = {"en": Emphasis.ITALIC, "zh": Emphasis.BOLD}
+
+
+def _remain_seized(lang: Language) -> Passage:
+    verb, rest = SEIZED[lang.code]
+    return Passage(verb + rest)
 
 
 def _sorts_wrong(first: str, second: str) -> bool:

@@ -18,7 +18,7 @@ Run with ``RESDRAFT_HYPOTHESIS_PROFILE=thorough`` for many more, larger examples
 from __future__ import annotations
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from strategies import (
@@ -40,8 +40,10 @@ from strategies import (
 
 import resdraft
 from resdraft import lang as languages
-from resdraft.model import Item, NoteRef, Resolution
+from resdraft.lint import lint_text
+from resdraft.model import Item, NoteRef, OperativeParagraph, Organ, PreambularParagraph, Resolution
 from resdraft.render import render
+from resdraft.rules import walk
 from resdraft.validate import check_oasis, check_profile, safe_parser
 
 
@@ -252,6 +254,63 @@ _BUG_SETTINGS = settings(max_examples=5, phases=(Phase.explicit, Phase.generate)
 def _bug(bug: str, data: st.DataObject) -> None:
     case = data.draw(bug_cases(bug), label="case")
     assert_same(case.expected, parse(case.text), case.text)
+
+
+# --- the linter on the same texts -------------------------------------------------------------
+
+_RULE_OF_MUTATION = {
+    "op-number-skipped": "RD301",
+    "op-number-duplicated": "RD301",
+    "op-numbers-swapped": "RD301",
+    "footnote-text-removed": "RD502",
+    "callout-removed": "RD502",
+    "pp-after-operative": "RD107",
+    "pp-full-stop": "RD203",
+    "formula-missing": "RD102",
+}
+_RULE_OF_ITEM_LEVEL = {1: "RD401", 2: "RD402", 3: "RD403", 4: "RD403"}
+
+
+def _expected_rule(m: Mutated) -> str:
+    """The one rule a mutation must trigger (for some kinds it depends on where it struck)."""
+    if m.mutation.kind in _RULE_OF_MUTATION:
+        return _RULE_OF_MUTATION[m.mutation.kind]
+    struck = _at_line(parse(m.text), m.mutation.line)
+    if m.mutation.kind == "item-label-skipped":
+        (item,) = [n for n in struck if isinstance(n, Item)]
+        return _RULE_OF_ITEM_LEVEL[item.level]
+    assert m.mutation.kind == "phrase-misspelt"
+    return "RD208" if any(isinstance(n, PreambularParagraph) for n in struck) else "RD311"
+
+
+@given(resolutions(), st.booleans())
+def test_a_generated_valid_resolution_has_no_findings(res: Resolution, superscript: bool) -> None:
+    assert lint_text(render(res, superscript=superscript)) == []
+
+
+@pytest.mark.parametrize("kind", MUTATION_KINDS)
+@given(data=st.data())
+def test_each_structural_error_gives_exactly_its_rule_at_its_line(kind: str, data: st.DataObject) -> None:
+    m = data.draw(mutated(kind), label="mutated")
+    got = parse(m.text)
+    struck = [n for n in _at_line(got, m.mutation.line) if isinstance(n, OperativeParagraph)]
+    if kind == "op-number-duplicated":
+        # a second "1." opening a section is that section restarting its numbering: allowed
+        assume(not any(s.paragraphs and s.paragraphs[0] in struck and struck[0].number == 1 for s in got.sections))
+    if kind == "pp-after-operative":
+        # a moved paragraph with call-outs also breaks the footnote order, rightly (RD502)
+        assume(not any(node.text.notes for node in walk(struck)))  # type: ignore[attr-defined]
+    if kind == "phrase-misspelt" and got.organ is Organ.SC:
+        # misspelling the Council's closing formula also loses the formula, rightly (RD308)
+        assume(not (struck and struck[0] is got.all_operative()[-1]))
+    found = lint_text(m.text)
+    expected = _expected_rule(m)
+    assert {d.code for d in found} == {expected}, [(d.code, d.span.line, d.message) for d in found]
+    assert found[0].span.line == m.mutation.line
+    # two numbers swapped are two wrong numbers; every other mutation is one finding
+    # two numbers swapped are two wrong numbers (one when the second may be a section restarting
+    # at 1); every other mutation is one finding
+    assert len(found) in ((1, 2) if kind == "op-numbers-swapped" else (1,)), [d.message for d in found]
 
 
 @pytest.mark.xfail(strict=True, reason="BUG: a line break inside an emphasised opening phrase leaves the asterisks")

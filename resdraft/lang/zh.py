@@ -72,6 +72,16 @@ PREAMBULAR = (
     "深感关切",
     "深切关注",
     "重视",
+    "鉴于",
+    "审议了",
+    "听取了",
+    "满意地注意到",
+    "深为震惊",
+    "感到关切",
+    "念及",
+    "坚信",
+    "相信",
+    "顾及",
 )
 
 OPERATIVE = (
@@ -127,6 +137,19 @@ OPERATIVE = (
     "核准",
     "表示遗憾",
     "感谢",
+    "表示希望",
+    "期待",
+    "认可",
+    "赞同",
+    "表示决心",
+    "打算",
+    "表示愿意",
+    "随时准备",
+    "警告",
+    "选举",
+    "任命",
+    "郑重宣布",
+    "祝贺",
 )
 
 # Traditional forms of the characters used in the lexicons and patterns above (one for one,
@@ -207,7 +230,7 @@ LANGUAGE = Language(
         "sc_symbol": r"^第\s*(?P<number>\d+)\s*[(（](?P<year>\d{4})[)）]\s*号决议$",
         "sc_adopted": rf"^{_DATE}安全理事会第\s*(?P<meeting>\d+)\s*次会议(?:一致)?通过$",
         "meeting": r"^第\s*(?P<meeting>\d+)\s*次(?:全体)?会议$",
-        "vote": r"^(?:(?:在)?第\s*(?P<meeting>\d+)\s*次会议上?以.*通过"
+        "vote": r"^(?:(?:在)?第\s*(?P<meeting>\d+|[〇零一二三四五六七八九十百]+)\s*次会议上?(?:一致|以.*)通过。?"
         r"|\[(?:未经表决|经记录表决|以协商一致方式)[^\]]*通过。?\])$",
         # "[DATE]第N[、N][和N]号决议": the date (before 第) belongs to the first member
         "citation": rf"(?:{_DATE}\s*)?第\s*(?P<list>(?:{RESOLUTION_NUMBER})"

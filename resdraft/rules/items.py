@@ -141,7 +141,13 @@ def deep_item_labels(doc: Document) -> Iterator[Finding]:
     yield from _label_checks(doc, (3, 4))
 
 
-@rule("RD405", "item-punctuation", Severity.ERROR, "Sub-items end with a semicolon (the last one ends its paragraph).")
+@rule(
+    "RD405",
+    "item-punctuation",
+    Severity.ERROR,
+    "Sub-items end with a semicolon (the last one ends its paragraph).",
+    fixable=True,
+)
 def item_punctuation(doc: Document) -> Iterator[Finding]:
     """Every sub-item but the last of its list ends with a semicolon (a joining "and" or "or"
     after it is allowed); a sub-item that introduces further items ends with a colon (RD305);

@@ -9,7 +9,14 @@ from typing import TypeVar
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.model import Item, OperativeParagraph, Organ, Span
 from resdraft.rules import Document, Finding, ending, rule, walk
-from resdraft.rules.preamble import last_passage, numbered_preambular, phrase_emphasis, preambles, suggestion
+from resdraft.rules.preamble import (
+    is_known_phrase,
+    last_passage,
+    numbered_preambular,
+    phrase_emphasis,
+    preambles,
+    suggestion,
+)
 
 T = TypeVar("T")
 
@@ -255,7 +262,8 @@ def lead_in_colon(doc: Document) -> Iterator[Finding]:
 def remain_seized(doc: Document) -> Iterator[Finding]:
     """The last operative paragraph of a Security Council resolution is normally "Decides to
     remain (actively) seized of the matter." (决定继续处理此案。). Its absence is a warning;
-    the formula anywhere but last is an error.
+    the formula anywhere but last is an error. Texts of one or two operative paragraphs (an
+    admission to membership, a referral) are not checked.
 
     Bad::
 
@@ -270,8 +278,8 @@ def remain_seized(doc: Document) -> Iterator[Finding]:
     if doc.res.organ is not Organ.SC:
         return
     paragraphs = operative(doc)
-    if not paragraphs:
-        return
+    if len(paragraphs) < 3:
+        return  # short texts (an admission, a referral) close without the formula
     seized = doc.lang.compiled["seized"]
     hits = [p for p in paragraphs if seized.match(doc.lang.fold(p.text.text))]
     for para in hits:
@@ -314,7 +322,7 @@ def operative_known_phrase(doc: Document) -> Iterator[Finding]:
             continue  # RD302
         if para.phrase is None:
             yield Finding("operative paragraph opens with no known verb", para.text.span_of(0, 1))
-        elif not lang.match_phrase(lang.fold(para.phrase.text)):
+        elif not is_known_phrase(para.phrase.text, lang):
             hint = suggestion(para.phrase.text, lang.operative_phrases)
             yield Finding(f'unknown operative phrase "{para.phrase.text}"{hint}', para.phrase.span)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from resdraft.diagnostics import Severity
 from resdraft.lang import Language
 from resdraft.model import Emphasis, OperativeParagraph, Passage, PreambularParagraph
-from resdraft.rules import Document, Finding, ending, rule
+from resdraft.rules import Document, Finding, ending, rule, rules
 
 
 def preambles(doc: Document) -> Iterator[PreambularParagraph]:
@@ -22,23 +22,27 @@ def numbered_preambular(doc: Document) -> list[OperativeParagraph]:
     """Numbered paragraphs at the head of the operative part that open with a preambular
     phrase and no operative one ("1. Recalling …,"): preambular paragraphs given a number."""
     lang = doc.lang
+    if not rules()["RD201"].applies_to(lang.code):
+        return []
+    participles = head_words(lang.preambular_phrases) - head_words(lang.operative_phrases)
     out = []
     for para in doc.res.all_operative():
-        phrase = para.phrase.text if para.phrase else ""
-        if para.label is None or not _is_preambular_only(phrase, lang):
+        if para.label is None or para.phrase is None or head_word(para.phrase.text, lang) not in participles:
             break
         out.append(para)
     return out
-
-
-def _is_preambular_only(phrase: str, lang: Language) -> bool:
-    return phrase in lang.preambular_phrases and phrase not in lang.operative_phrases
 
 
 def suggestion(word: str, candidates: tuple[str, ...]) -> str:
     """' (did you mean "Recalling"?)' for the nearest known phrase, or ""."""
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
     return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def is_known_phrase(phrase: str, lang: Language) -> bool:
+    """Is the whole of ``phrase`` a lexicon phrase with its modifiers ("Recalling also", 又请)?"""
+    m = lang.match_phrase(lang.fold(phrase))
+    return m is not None and m.end() == len(phrase)
 
 
 def head_word(phrase: str, lang: Language) -> str:
@@ -54,7 +58,13 @@ def head_words(lexicon: tuple[str, ...]) -> frozenset[str]:
     return frozenset(entry.split()[0].lower() for entry in lexicon)
 
 
-@rule("RD201", "preamble-unnumbered", Severity.ERROR, "Preambular paragraphs carry no number.")
+@rule(
+    "RD201",
+    "preamble-unnumbered",
+    Severity.ERROR,
+    "Preambular paragraphs carry no number.",
+    languages=("en",),  # Chinese preambular and operative phrases overlap too much to tell
+)
 def preamble_unnumbered(doc: Document) -> Iterator[Finding]:
     """Preambular paragraphs are never numbered; only operative paragraphs are.
 
@@ -130,7 +140,7 @@ def preamble_comma(doc: Document) -> Iterator[Finding]:
     for para in preambles(doc):
         passage = last_passage(para)
         end = ending(passage, doc.lang)
-        if end.mark in doc.lang.punctuation.commas:
+        if end.mark and end.mark in doc.lang.punctuation.commas:
             continue
         found = f'"{end.mark}"' if end.mark else "no punctuation"
         yield Finding(
@@ -215,6 +225,6 @@ def preamble_known_phrase(doc: Document) -> Iterator[Finding]:
     for para in preambles(doc):
         if para.phrase is None:
             yield Finding("preambular paragraph opens with no known phrase", para.span)
-        elif not lang.match_phrase(lang.fold(para.phrase.text)):
+        elif not is_known_phrase(para.phrase.text, lang):
             hint = suggestion(para.phrase.text, lang.preambular_phrases)
             yield Finding(f'unknown preambular phrase "{para.phrase.text}"{hint}', para.phrase.span)

@@ -16,7 +16,8 @@ _SYMBOL_LIKE = re.compile(r"(?<![\w/.])[ASE]/[A-Za-z0-9.\-/*]*\d[A-Za-z0-9.\-/*]
 _DOUBLE = re.compile(r"[-–](?=[ASE]/)")  # A/79/78-E/2024/53: two symbols
 # one component: a body or series (C.3, AC.109, WG.III, HRC), a session or year, S-27 / ES-11,
 # a modifier (Add.3, Rev.1)
-_COMPONENT = re.compile(r"[A-Z]{1,6}(?:\.(?:\d+|[IVXL]+))?|\d{1,4}|(?:S|ES)-\d{1,2}|(?:Add|Corr|Rev|Amend)\.\d+")
+# (Sub.2 and Agenda are mixed case; old Security Council documents have five-digit numbers)
+_COMPONENT = re.compile(r"[A-Z](?:[A-Z]{0,5}|[a-z]{1,7})(?:\.(?:\d+|[IVXL]+))?|\d{1,5}|(?:S|ES)-\d{1,2}")
 _MODIFIER = re.compile(r"(?i:add|corr|rev|amend)")
 
 
