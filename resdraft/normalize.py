@@ -391,6 +391,7 @@ class _Grouper:
         self.last_was_note = False
         self.blank_style = _blank_separated(lines)
         self.own_symbols: set[str] = set()  # the document's symbols, repeated in running heads
+        self.title: tuple[_Assembler, int] | None = None  # "80/4. Title" block and where its title starts
 
     def line(self, lineno: int, raw: str) -> None:
         raw = raw.rstrip("\r").rstrip()
@@ -460,6 +461,8 @@ class _Grouper:
             self.own_symbols.update(_symbols_of(kind, match))
         asm = _Assembler(self.lang.joiner)
         asm.add(frag)
+        if kind == "number_title" and match is not None and self.title is None:
+            self.title = (asm, match.start("title"))
         self.current = (block, asm)
         self.assemblers.append(self.current)
         self.blocks.append(block)
@@ -511,7 +514,19 @@ class _Grouper:
             return True
         if len(text) > 160:
             return False
-        return any(text.startswith(sym) or text.endswith(sym) for sym in self.own_symbols)
+        if any(text.startswith(sym) or text.endswith(sym) for sym in self.own_symbols):
+            return True
+        return self._title_line(text)
+
+    def _title_line(self, text: str) -> bool:
+        """The document's title, or a line of it, repeated at the top of a page (PDF running
+        heads print the title beside or under the symbol)."""
+        if self.title is None or (self.current and self.current[0].kind in ("annex", "section", "part")):
+            return False  # an annex may repeat the resolution's title under its heading
+        asm, start = self.title
+        title = re.sub(r"\s+", " ", "".join(asm.parts)[start:].strip())
+        text = re.sub(r"\s+", " ", text)
+        return text == title or (len(text) >= 25 and text in title)
 
     def _continues(self, current: tuple[Block, _Assembler], frag: _Fragment) -> bool:
         """Does a plain text line continue the current block?"""

@@ -399,3 +399,42 @@ def test_drop_of_an_empty_range_changes_nothing():
     before = (passage.text, list(passage.notes), list(passage.emphasis), passage.source)
     drop(passage, 5, 5)
     assert (passage.text, passage.notes, passage.emphasis, passage.source) == before
+
+
+def test_the_title_repeated_in_a_running_head_is_page_furniture() -> None:
+    """pdftotext prints the symbol and the (wrapped) title at the top of each page; both go,
+    also when the page breaks inside a paragraph, and an annex may still repeat the title."""
+    from resdraft.parser import parse_text
+
+    text = """80/31. Strengthening of the coordination of emergency humanitarian assistance
+of the United Nations
+
+The General Assembly,
+
+Recalling its resolution 46/182 of 19 December 1991, the annex to which contains the guiding
+A/RES/80/31
+Strengthening of the coordination of emergency humanitarian
+assistance of the United Nations
+25-20011
+2/3
+principles for the strengthening of the coordination of humanitarian assistance,
+
+1. Takes note of the report of the Secretary-General;
+
+2. Decides to continue its consideration of the question at its eighty-first session.
+
+Annex
+
+Strengthening of the coordination of emergency humanitarian assistance of the United Nations
+
+The principles below guide the work of the Secretary-General.
+"""
+    res = parse_text(text, "en")
+    assert res.preamble[0].text.text == (
+        "Recalling its resolution 46/182 of 19 December 1991, the annex to which contains the guiding "
+        "principles for the strengthening of the coordination of humanitarian assistance,"
+    )
+    assert [p.number for p in res.all_operative()] == [1, 2]
+    assert res.annexes[0].title == (
+        "Strengthening of the coordination of emergency humanitarian assistance of the United Nations"
+    )
