@@ -1451,3 +1451,24 @@ def test_cases_are_well_formed() -> None:
         assert case.text != BASES[case.base]
         language = "zh" if case.base.startswith("zh") else "en"
         assert registry[case.code].applies_to(language), case.id
+
+
+def test_unnumbered_sub_headings_among_the_paragraphs_are_not_paragraphs() -> None:
+    """GA resolutions put short unnumbered headings before and among the operative
+    paragraphs; they are neither stray preambular paragraphs (RD107) nor a preamble's last
+    paragraph without its comma (RD203, RD208). A real stray paragraph still is."""
+    text = """The General Assembly,
+
+Recalling its resolution 75/201 of 21 December 2020,
+
+Peacebuilding architecture
+
+1. Welcomes the report of the Secretary-General;
+
+Peacebuilding financing
+
+2. Decides to continue its consideration of the question at its eighty-second session.
+"""
+    assert lint_text(text) == []
+    stray = text.replace("Peacebuilding financing", "Recognizing the role of regional organizations,")
+    assert [(d.code, d.span.line) for d in lint_text(stray)] == [("RD107", 9)]

@@ -45,6 +45,15 @@ def is_known_phrase(phrase: str, lang: Language) -> bool:
     return m is not None and m.end() == len(phrase)
 
 
+def sub_heading(para: PreambularParagraph | OperativeParagraph, lang: Language) -> bool:
+    """An unnumbered line that is a sub-heading ("Peacebuilding financing"), not a paragraph:
+    short, no known opening phrase, no final punctuation, no sub-items. GA resolutions put
+    such headings among their paragraphs."""
+    text = para.text.text.rstrip()
+    known = para.phrase is not None and is_known_phrase(para.phrase.text, lang)
+    return len(text) < 120 and not known and not para.items and text[-1:] not in lang.punctuation.terminal
+
+
 def head_word(phrase: str, lang: Language) -> str:
     """The phrase's verb or adjective, its leading modifiers dropped: "Also requests" -> "requests"."""
     words = phrase.split()
@@ -138,6 +147,8 @@ def preamble_comma(doc: Document) -> Iterator[Finding]:
     """
     comma = doc.lang.punctuation.comma
     for para in preambles(doc):
+        if sub_heading(para, doc.lang):
+            continue
         passage = last_passage(para)
         end = ending(passage, doc.lang)
         if end.mark and end.mark in doc.lang.punctuation.commas:
@@ -223,6 +234,8 @@ def preamble_known_phrase(doc: Document) -> Iterator[Finding]:
     """
     lang = doc.lang
     for para in preambles(doc):
+        if sub_heading(para, lang):
+            continue
         if para.phrase is None:
             yield Finding("preambular paragraph opens with no known phrase", para.span)
         elif not is_known_phrase(para.phrase.text, lang):

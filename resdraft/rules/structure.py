@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from resdraft.diagnostics import Edit, Fix, Severity
-from resdraft.model import HeaderField, Kind, OperativeParagraph, Organ, Span
+from resdraft.model import HeaderField, Kind, Organ, Span
 from resdraft.rules import Document, Finding, rule
-from resdraft.rules.preamble import is_known_phrase
+from resdraft.rules.preamble import sub_heading
 from resdraft.symbols import organ_of_symbol
 
 
@@ -169,14 +169,6 @@ def closing_block(doc: Document) -> Iterator[Finding]:
         )
 
 
-def _sub_heading(para: OperativeParagraph, doc: Document) -> bool:
-    """An unnumbered line among the operative paragraphs that is a sub-heading ("Peacebuilding
-    financing"), not a paragraph: short, no opening phrase, no final punctuation."""
-    text = para.text.text.rstrip()
-    known = para.phrase is not None and is_known_phrase(para.phrase.text, doc.lang)
-    return len(text) < 120 and not known and not para.items and text[-1:] not in doc.lang.punctuation.terminal
-
-
 @rule("RD107", "preamble-before-operative", Severity.ERROR, "The whole preamble precedes the operative part.")
 def preamble_before_operative(doc: Document) -> Iterator[Finding]:
     """Every preambular paragraph comes before operative paragraph 1; an unnumbered paragraph
@@ -199,7 +191,7 @@ def preamble_before_operative(doc: Document) -> Iterator[Finding]:
     if len(paragraphs) < 2:
         return  # a single unnumbered operative paragraph is a form of its own
     for para in paragraphs:
-        if para.label is None and not _sub_heading(para, doc):
+        if para.label is None and not sub_heading(para, doc.lang):
             what = f'"{para.phrase.text}"' if para.phrase else "an unnumbered paragraph"
             yield Finding(
                 f"unnumbered paragraph {what} among the operative paragraphs; expected it in the preamble or a number",
