@@ -588,7 +588,7 @@ def _symbols_of(kind: str, match: re.Match[str]) -> set[str]:
     return resolution_symbols(match["number"])
 
 
-_TRAILING_CALLOUT = re.compile(r"(?<=[,.;:，；。”\"’)])\d{1,3}$")
+_TRAILING_CALLOUT = re.compile(r"(?<=[,.;:，；。”\"’)]) ?\d{1,3}$")
 
 
 def normalise(text: str, lang: Language) -> Normalised:
@@ -613,9 +613,14 @@ def _starts_paragraph(text: str, lang: Language) -> bool:
 
 
 # a call-out glued to a word or closing quote (Nations1, want”1) or after punctuation (2024,1)
-_GLUED = re.compile(r"(?<=[^\W\d_]|[”’\")\]])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)")
-# set off by spaces between words (Court 1 reaffirms): tried only when no glued one exists
-_SPACED = re.compile(r"(?<=[^\W\d_]) (\d{1,3}) (?=[a-z])")
+# or glued to a year (for the Decade 2014–20243 and): no year has five digits
+_GLUED = re.compile(
+    r"(?<=[^\W\d_]|[”’\")\]])(\d{1,3})(?=[\s,.;:，；。]|$)|(?<=[,.;，；。])(\d{1,3})(?=\s|$)"
+    r"|(?<=\b(?:19|20)\d\d)(\d{1,2})(?=[\s,.;:]|$)"
+)
+# set off by spaces between words (Court 1 reaffirms), or after punctuation and a space
+# (Commitment, 12 which): tried only when no glued one exists
+_SPACED = re.compile(r"(?<=[^\W\d_]) (\d{1,3}) +(?=[a-z])|(?<=[,.;:”’]) (\d{1,3})(?= [a-z]|$)")
 
 
 def _candidates(
@@ -650,8 +655,10 @@ def _find_bare_markers(blocks: list[Block], footnotes: list[Block], lang: Langua
     for bi, hits in found.items():
         p = body[bi].passage
         for start, end, number in reversed(hits):
-            if p.text[start - 1 : start] == " " and p.text[end : end + 1] == " ":
-                start -= 1  # "Court 1 reaffirms" -> "Court reaffirms"
+            if p.text[start - 1 : start] == " " and p.text[end : end + 1] in (" ", ""):
+                start -= 1  # "Court 1 reaffirms" -> "Court reaffirms"; "in 2014, 4" -> "in 2014,"
+                while p.text[end : end + 2] == "  ":
+                    end += 1  # "Countries 3  and" -> "Countries and"
             span = p.span_of(start, end)
             drop(p, start, end)
             p.notes.append(NoteRef(number, start, span))

@@ -438,3 +438,38 @@ The principles below guide the work of the Secretary-General.
     assert res.annexes[0].title == (
         "Strengthening of the coordination of emergency humanitarian assistance of the United Nations"
     )
+
+
+def test_pdf_call_outs_after_a_year_after_punctuation_and_before_two_spaces() -> None:
+    """Plain-digit call-outs as pdftotext leaves them: glued to a year ("2014–20243"), after a
+    comma and a space ("Commitment, 2 which"), before two spaces ("Countries 3  and"), and
+    closing a paragraph ("in 2014, 4"), which then does not run into the next one."""
+    from resdraft.parser import parse_text
+
+    text = """The General Assembly,
+
+Recalling the Programme of Action for the Decade 2014–20241 and the Seville
+Commitment, 2 which the Conference adopted,
+
+Noting the Vienna Programme of Action for Landlocked Developing Countries 3  and the
+submission of its updated version in 2014, 4
+
+Considering that the draft treaty remains an important basis,
+
+1. Decides to continue its consideration of the question at its eighty-first session.
+
+_______________
+1 Resolution 69/313, annex.
+2 A/CONF.227/20.
+3 Resolution 69/137, annex II.
+4 See CD/1985.
+"""
+    res = parse_text(text, "en")
+    assert len(res.preamble) == 3
+    assert [n.marker for p in res.preamble for n in p.text.notes] == ["1", "2", "3", "4"]
+    assert res.preamble[0].text.text == (
+        "Recalling the Programme of Action for the Decade 2014–2024 and the Seville Commitment, "
+        "which the Conference adopted,"
+    )
+    assert res.preamble[1].text.text.endswith("in 2014,")
+    assert res.preamble[2].text.text.startswith("Considering")
