@@ -67,6 +67,14 @@ def head_words(lexicon: tuple[str, ...]) -> frozenset[str]:
     return frozenset(entry.split()[0].lower() for entry in lexicon)
 
 
+def finite_verbs(lang: Language) -> frozenset[str]:
+    """Head words only operative phrases have ("decides", "requests"): a paragraph opening with
+    one is an operative paragraph, wherever it stands (English; in Chinese the lists overlap)."""
+    if not rules()["RD202"].applies_to(lang.code):
+        return frozenset()
+    return head_words(lang.operative_phrases) - head_words(lang.preambular_phrases)
+
+
 @rule(
     "RD201",
     "preamble-unnumbered",
@@ -115,9 +123,8 @@ def preamble_participle(doc: Document) -> Iterator[Finding]:
         Recalling its resolution 46/182 of 19 December 1991,
     """
     lang = doc.lang
-    finite = head_words(lang.operative_phrases) - head_words(lang.preambular_phrases)
     for para in preambles(doc):
-        if para.phrase and (word := head_word(para.phrase.text, lang)) in finite:
+        if para.phrase and (word := head_word(para.phrase.text, lang)) in finite_verbs(lang):
             hint = suggestion(word.rstrip("s").capitalize() + "ing", lang.preambular_phrases)
             yield Finding(
                 f'preambular paragraph opens with the finite verb "{para.phrase.text}"; expected a participle{hint}',
@@ -147,8 +154,10 @@ def preamble_comma(doc: Document) -> Iterator[Finding]:
     """
     comma = doc.lang.punctuation.comma
     for para in preambles(doc):
-        if sub_heading(para, doc.lang):
-            continue
+        if sub_heading(para, doc.lang) or (
+            para.phrase and head_word(para.phrase.text, doc.lang) in finite_verbs(doc.lang)
+        ):
+            continue  # a heading, or an operative paragraph out of place (RD202)
         passage = last_passage(para)
         end = ending(passage, doc.lang)
         if end.mark and end.mark in doc.lang.punctuation.commas:
