@@ -12,11 +12,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
+
+if TYPE_CHECKING:
+    from resdraft.rules import Rule
 
 app = typer.Typer(
     name="resdraft",
@@ -222,11 +225,17 @@ def _use_color(flag: bool | None) -> bool:
 @app.command(name="rules")
 def rules_command(
     code: Annotated[str | None, typer.Argument(help="A rule code: explain that rule.", show_default=False)] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Every rule with its explanation, as Markdown (docs/rules.md).")
+    ] = False,
 ) -> None:
     """List the rules, or explain one (what it checks, a bad and a good example)."""
     from resdraft.rules import rules
 
     registry = rules()
+    if markdown:
+        _write_stdout(_rules_markdown(registry).encode("utf-8"))
+        return
     if code is None:
         lines = []
         for r in registry.values():
@@ -249,6 +258,19 @@ def rules_command(
         r.explanation,
     ]
     _write_stdout(("\n".join(head) + "\n").encode("utf-8"))
+
+
+def _rules_markdown(registry: dict[str, Rule]) -> str:
+    out = ["| code | name | severity | languages | fix | summary |", "|---|---|---|---|---|---|"]
+    for r in registry.values():
+        langs = ", ".join(sorted(r.languages)) or "all"
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {langs} | "
+            f"{'yes' if r.fixable else ''} | {r.summary} |"
+        )
+    for r in registry.values():
+        out += ["", f"### {r.code}", "", f"**{r.name}** — {r.summary}", "", r.explanation.replace("::", ":")]
+    return "\n".join(out) + "\n"
 
 
 def _write_stdout(data: bytes) -> None:

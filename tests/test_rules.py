@@ -1472,3 +1472,15 @@ Peacebuilding financing
     assert lint_text(text) == []
     stray = text.replace("Peacebuilding financing", "Recognizing the role of regional organizations,")
     assert [(d.code, d.span.line) for d in lint_text(stray)] == [("RD107", 9)]
+
+
+def test_docs_rules_md_lists_every_rule_as_the_registry_says() -> None:
+    """docs/rules.md ends with the output of `resdraft rules --markdown`: regenerate it when a
+    rule changes (see the marker in the file)."""
+    from pathlib import Path
+
+    from resdraft.cli import _rules_markdown
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    marker = "tests/test_rules.py keeps it in sync -->\n\n"
+    assert doc.split(marker, 1)[1] == _rules_markdown(rules())
