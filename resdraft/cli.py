@@ -197,6 +197,9 @@ def check(
         out = report.text(reports, color=_use_color(color))
     if out:
         _write_stdout(out.encode("utf-8") + (b"" if out.endswith("\n") else b"\n"))
+    for r in reports:
+        for line, message in r.notices:
+            typer.echo(f"{r.path}:{line}: warning: {message}", err=True)
     if output_format is not OutputFormat.text or statistics:
         for r in reports:
             if r.error:

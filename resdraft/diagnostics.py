@@ -3,7 +3,7 @@ optional safe fix. Shared by the rules, the engine, the fixer and the output for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from resdraft.model import Span
@@ -67,3 +67,4 @@ class FileReport:
     error: str | None = None
     fixed: int = 0  # fixes applied with --fix
     not_a_resolution: bool = False  # readable, but not a resolution (skipped inside directories)
+    notices: list[tuple[int, str]] = field(default_factory=list)  # (line, message): directives not understood

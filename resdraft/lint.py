@@ -75,7 +75,7 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
                 diagnostics = lint_text(text, shown, settings)
             if fixed:
                 _write_back(path, text)
-        return FileReport(shown, diagnostics, text, fixed=fixed)
+        return FileReport(shown, diagnostics, text, fixed=fixed, notices=parse_suppressions(text).problems)
     except ResdraftError as err:
         message = str(err).removeprefix(f"{shown}: ")
         return FileReport(shown, [], error=message, not_a_resolution=isinstance(err, NotAResolution))

@@ -1012,12 +1012,6 @@ def test_a_suppressed_fixable_finding_is_not_fixed(run_cli):
     assert path.read_text(encoding="utf-8") == text.replace("navigation;", "navigation,")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a resdraft directive that cannot be understood (here 'enable') suppresses nothing, as "
-    "documented, but the user is never told: suppress.parse_suppressions collects Suppressions.problems "
-    "'for the linter to warn', and lint.lint() never reports them",
-)
 def test_a_directive_that_cannot_be_understood_is_reported(run_cli):
     text = EN_LAST_SEMICOLON.replace("3. *Requests*", "<!-- resdraft: enable=RD304 -->\n3. *Requests*")
     result = check(run_cli, write("draft.md", text))
