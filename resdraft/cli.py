@@ -272,8 +272,36 @@ def _rules_markdown(registry: dict[str, Rule]) -> str:
             f"{'yes' if r.fixable else ''} | {r.summary} |"
         )
     for r in registry.values():
-        out += ["", f"### {r.code}", "", f"**{r.name}** — {r.summary}", "", r.explanation.replace("::", ":")]
+        out += ["", f"### {r.code}", "", f"**{r.name}** — {r.summary}", "", _fenced(r.explanation)]
     return "\n".join(out) + "\n"
+
+
+def _fenced(explanation: str) -> str:
+    """The reST-style "Bad::" blocks of a rule's docstring as fenced Markdown code blocks."""
+    out: list[str] = []
+    block: list[str] | None = None
+    for line in [*explanation.split("\n"), ""]:
+        if block is not None and line and not line.startswith("    "):
+            out += ["```text", *[b.removeprefix("    ") for b in _trim(block)], "```", ""]
+            block = None
+        if block is not None:
+            block.append(line)
+        elif line.endswith("::"):
+            out.append(line[:-1])
+            block = []
+        else:
+            out.append(line)
+    if block is not None:
+        out += ["```text", *[b.removeprefix("    ") for b in _trim(block)], "```"]
+    return "\n".join(out).rstrip("\n")
+
+
+def _trim(lines: list[str]) -> list[str]:
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
 
 
 def _write_stdout(data: bytes) -> None:

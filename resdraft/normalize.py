@@ -385,6 +385,7 @@ class _Grouper:
         self.note: tuple[Block, _Assembler] | None = None
         self.formatted = False
         self.extracted = False
+        self.in_fence = False
         self.blank = False
         self.in_body = False
         self.note_zone = False  # after a ____ rule: plain-numbered lines are footnote texts
@@ -401,6 +402,11 @@ class _Grouper:
             self.blank = True
             return
         if _COMMENT.match(stripped):  # an HTML comment (a resdraft directive): invisible in Markdown
+            return
+        if stripped.startswith("```"):  # a Markdown code block shows text, it is not the text
+            self.in_fence = not self.in_fence
+            return
+        if self.in_fence:
             return
         if self._furniture(stripped):
             self.note_zone = False

@@ -473,3 +473,18 @@ _______________
     )
     assert res.preamble[1].text.text.endswith("in 2014,")
     assert res.preamble[2].text.text.startswith("Considering")
+
+
+def test_markdown_code_blocks_are_not_resolution_text() -> None:
+    """A document that only shows a resolution in fenced code blocks (documentation of the
+    rules, a README) is not a resolution; one whose body is outside the block still parses."""
+    import pytest
+
+    from resdraft.errors import NotAResolution
+    from resdraft.parser import parse_text
+
+    doc = "# How to write the formula\n\nBad:\n\n```text\nThe General Assembly\n\nRecalling its resolution,\n```\n"
+    with pytest.raises(NotAResolution):
+        parse_text(doc, "en")
+    res = parse_text(doc + "\nThe General Assembly,\n\n1. Decides to act.\n", "en")
+    assert res.preamble == [] and [p.number for p in res.operative] == [1]
