@@ -503,6 +503,18 @@ class _Grouper:
                 return None
         return m
 
+    def _opens_paragraph(self, text: str) -> bool:
+        """After a blank line, does this line open a paragraph with a known phrase ("Noting …")
+        rather than continue one across a page break? Capitalised in English; in Chinese only
+        where no page furniture has been seen (a page break there may fall before any word)."""
+        lang = self.lang
+        text = text.lstrip("*")
+        if lang.spaced_words and not text[:1].isupper():
+            return False
+        if not lang.spaced_words and self.extracted:
+            return False
+        return bool(lang.match_phrase(lang.fold(text)))
+
     def _reference_wrap(self, asm: _Assembler) -> bool:
         """The current line ends "… paragraph 5", so "(b) above …" continues it."""
         return bool(self.lang.compiled["reference_tail"].search(asm.tail()[-40:]))
@@ -552,6 +564,8 @@ class _Grouper:
         open_ = _TRAILING_CALLOUT.sub("", tail)[-1:] not in lang.punctuation.terminal
         body_kinds = ("text", "op", "item")
         if self.in_body and block.kind in body_kinds:
+            if open_ and self.blank and self._opens_paragraph(frag.text):
+                return False  # a paragraph that lost its final punctuation, then the next one
             if open_:
                 return True  # a paragraph broken by a page or a footnote block goes on
             if self.blank:

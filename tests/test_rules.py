@@ -39,8 +39,6 @@ SUSPECTED_FALSE_POSITIVES: dict[str, str] = {}
 # bad case id -> why the rule's output is believed to be wrong (it misses the error, or reports
 # it under another code)
 SUSPECTED_RULE_BUGS: dict[str, str] = {
-    "preamble-no-punctuation-mid-preamble": "besides the RD203 bug, the normaliser joins an unpunctuated preambular "
-    "paragraph with the next one across the blank line (a PDF page-break heuristic), so the error is hidden",
     "preamble-italic-spills-one-word": "italics running a few words past the phrase become the phrase itself, so "
     'RD208 reports an unknown phrase "Recalling its" instead of RD204; RD204 sees only spills over 40 characters '
     "(the operative part behaves alike: RD311 instead of RD303)",
