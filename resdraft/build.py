@@ -480,7 +480,9 @@ def find_phrase(p: Passage, lang: Language, formatted: bool) -> Phrase | None:
     first = p.emphasis[0] if p.emphasis else None
     if first and first.start == 0 and first.emphasis is not Emphasis.UNKNOWN:
         end = first.end
-        if m and end - m.end() > 40:  # emphasis spills over the whole paragraph
+        # emphasis running on past a known phrase into further words ("*Recalling its*"), or over
+        # the whole paragraph: the phrase is the lexicon's, and the linter reports the spill
+        if m and end > m.end() and (end - m.end() > 40 or text[m.end()].isspace()):
             end = m.end()
         return _phrase(p, 0, end, first.emphasis, lang)
     if m:

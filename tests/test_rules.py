@@ -38,11 +38,7 @@ SUSPECTED_FALSE_POSITIVES: dict[str, str] = {}
 
 # bad case id -> why the rule's output is believed to be wrong (it misses the error, or reports
 # it under another code)
-SUSPECTED_RULE_BUGS: dict[str, str] = {
-    "preamble-italic-spills-one-word": "italics running a few words past the phrase become the phrase itself, so "
-    'RD208 reports an unknown phrase "Recalling its" instead of RD204; RD204 sees only spills over 40 characters '
-    "(the operative part behaves alike: RD311 instead of RD303)",
-}
+SUSPECTED_RULE_BUGS: dict[str, str] = {}
 
 # rules whose findings carry a fix although the registry does not mark them fixable
 # (``resdraft rules`` shows no "fix" for them, yet ``check --fix`` applies their fixes)
