@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from resdraft.diagnostics import Severity
-from resdraft.model import HeaderField
+from resdraft.diagnostics import Edit, Fix, Severity
+from resdraft.model import HeaderField, Span
 from resdraft.rules import Document, Finding, all_passages, rule
 
 
@@ -82,9 +82,6 @@ def agenda_item_form(doc: Document) -> Iterator[Finding]:
     pattern = doc.lang.compiled.get("agenda_unspaced")
     if line is None or pattern is None or not (m := pattern.match(line.text)):
         return
-    from resdraft.diagnostics import Edit, Fix
-    from resdraft.model import Span
-
     at = line.span.column + m.start("gap")
     fix = None
     if doc.source_at(line.span) == line.text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from resdraft.diagnostics import Severity
+from resdraft.diagnostics import Fix, Severity
 from resdraft.model import HeaderField, Kind
 from resdraft.rules import Document, Finding, all_passages, rule
 
@@ -206,8 +206,6 @@ def half_width_parentheses(doc: Document) -> Iterator[Finding]:
             opening = doc.replace(passage, m.start(), m.start() + 1, "(", "")
             closing = doc.replace(passage, m.end() - 1, m.end(), ")", "")
             if opening and closing:
-                from resdraft.diagnostics import Fix
-
                 fix = Fix("write half-width parentheses", opening.edits + closing.edits)
             yield Finding(
                 f'full-width parentheses "{m.group()}"; expected "{half}"', passage.span_of(m.start(), m.end()), fix

@@ -9,7 +9,7 @@ from resdraft.diagnostics import Severity
 from resdraft.model import Item
 from resdraft.numbering import first_key, in_scheme, next_key, scheme_label
 from resdraft.rules import Document, Finding, ending, rule
-from resdraft.rules.operative import sequence_breaks
+from resdraft.rules.operative import label_span, sequence_breaks
 from resdraft.rules.preamble import preambles
 
 
@@ -40,7 +40,7 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
         for it in wrong:
             yield Finding(
                 f"sub-item {it.label} at level {level}; expected a label like {scheme_label(scheme, it.key)}",
-                _label_span(doc, it),
+                label_span(doc, it),
             )
         if wrong:
             continue
@@ -48,7 +48,7 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
         for it, message in sequence_breaks(
             [(it, n, False) for it, n in zip(items, keys, strict=True)], partial(_show, scheme=scheme), 1
         ):
-            yield Finding(f"sub-item {message}", _label_span(doc, it))
+            yield Finding(f"sub-item {message}", label_span(doc, it))
 
 
 def _ordinals(items: list[Item], scheme: str) -> list[int]:
@@ -68,12 +68,6 @@ def _show(n: int, scheme: str) -> str:
     for _ in range(max(n - 1, 0)):
         key = next_key(key, scheme)
     return scheme_label(scheme, key)
-
-
-def _label_span(doc: Document, item: Item):
-    from resdraft.rules.operative import label_span
-
-    return label_span(doc, item)  # type: ignore[arg-type]
 
 
 @rule("RD401", "item-labels", Severity.ERROR, "First-level sub-items run (a), (b), (c) … without gaps.")

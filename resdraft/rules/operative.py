@@ -100,8 +100,8 @@ def sequence_breaks(run: list[tuple[T, int, bool]], show: Callable[[int], str], 
         previous = number
 
 
-def label_span(doc: Document, para: OperativeParagraph) -> Span:
-    """The span of a paragraph's printed number, found on its first line before its text."""
+def label_span(doc: Document, para: OperativeParagraph | Item) -> Span:
+    """The span of a paragraph's number or an item's label, found on its first line before its text."""
     label = (para.label or "").strip()
     line = para.span.line
     if label and 0 < line <= len(doc.lines):
