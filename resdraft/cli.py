@@ -175,14 +175,14 @@ def check(
         known_codes=registry,
     )
     files = discover(paths or [Path(".")])
+    if not files:
+        raise ResdraftError("no files to check (known types: .txt, .md, .xml)")
     reports = []
     for path, named in files:
         outcome = check_file(path, settings, fix=fix)
         if outcome.not_a_resolution and not named:
             continue  # a README or a letter beside the drafts
         reports.append(outcome)
-    if not files:
-        raise ResdraftError("no files to check (known types: .txt, .md, .xml)")
     if statistics:
         out = report.statistics(reports, registry)
     elif output_format is OutputFormat.json:

@@ -8,6 +8,7 @@ normaliser -> grammar -> model); the decoded text is kept for excerpts and fixes
 from __future__ import annotations
 
 import os
+from itertools import accumulate
 from pathlib import Path
 
 from resdraft import lang as languages
@@ -113,11 +114,7 @@ def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
 
 
 def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] | None:

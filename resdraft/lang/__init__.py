@@ -75,6 +75,9 @@ class Language:
     # how the opening phrases are set when the input carries formatting (None: not set apart)
     preambular_emphasis: Emphasis | None = None
     operative_emphasis: Emphasis | None = None
+    # do preambular and operative openers differ in their head word ("Recalling" / "Recalls")?
+    # Not in Chinese, where 欢迎, 谴责, 重申 … open both kinds of paragraph
+    distinct_openers: bool = False
 
     @property
     def joiner(self) -> str:

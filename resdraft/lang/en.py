@@ -327,6 +327,7 @@ LANGUAGE = Language(
     ordinal_words=ORDINALS,
     preambular_emphasis=Emphasis.ITALIC,
     operative_emphasis=Emphasis.ITALIC,
+    distinct_openers=True,
     patterns={
         **masthead_patterns(
             "United Nations",

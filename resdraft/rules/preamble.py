@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from resdraft.diagnostics import Severity
 from resdraft.lang import Language
 from resdraft.model import Emphasis, OperativeParagraph, Passage, PreambularParagraph
-from resdraft.rules import Document, Finding, ending, rule, rules
+from resdraft.rules import Document, Finding, ending, rule
 
 
 def preambles(doc: Document) -> Iterator[PreambularParagraph]:
@@ -22,7 +22,7 @@ def numbered_preambular(doc: Document) -> list[OperativeParagraph]:
     """Numbered paragraphs at the head of the operative part that open with a preambular
     phrase and no operative one ("1. Recalling …,"): preambular paragraphs given a number."""
     lang = doc.lang
-    if not rules()["RD201"].applies_to(lang.code):
+    if not lang.distinct_openers:
         return []
     participles = head_words(lang.preambular_phrases) - head_words(lang.operative_phrases)
     out = []
@@ -69,8 +69,8 @@ def head_words(lexicon: tuple[str, ...]) -> frozenset[str]:
 
 def finite_verbs(lang: Language) -> frozenset[str]:
     """Head words only operative phrases have ("decides", "requests"): a paragraph opening with
-    one is an operative paragraph, wherever it stands (English; in Chinese the lists overlap)."""
-    if not rules()["RD202"].applies_to(lang.code):
+    one is an operative paragraph, wherever it stands (none where the lists overlap)."""
+    if not lang.distinct_openers:
         return frozenset()
     return head_words(lang.operative_phrases) - head_words(lang.preambular_phrases)
 
@@ -80,7 +80,7 @@ def finite_verbs(lang: Language) -> frozenset[str]:
     "preamble-unnumbered",
     Severity.ERROR,
     "Preambular paragraphs carry no number.",
-    languages=("en",),  # Chinese preambular and operative phrases overlap too much to tell
+    languages=("en",),  # where the openers tell the two kinds apart (Language.distinct_openers)
 )
 def preamble_unnumbered(doc: Document) -> Iterator[Finding]:
     """Preambular paragraphs are never numbered; only operative paragraphs are.
