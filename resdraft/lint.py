@@ -8,6 +8,8 @@ normaliser -> grammar -> model); the decoded text is kept for excerpts and fixes
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -26,9 +28,12 @@ MAX_FIX_PASSES = 5
 def lint(res: Resolution, text: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
     """The diagnostics of one parsed resolution, sorted by position. ``text`` is its decoded
     source (for fixes and inline suppressions)."""
+    return lint_document(Document(res, languages.get(res.language), text), settings)
+
+
+def lint_document(doc: Document, settings: Settings | None = None) -> list[Diagnostic]:
     settings = settings or Settings()
-    lang = languages.get(res.language)
-    doc = Document(res, lang, text)
+    res, lang, text = doc.res, doc.lang, doc.text
     suppressions = parse_suppressions(text) if text is not None else None
     out: list[Diagnostic] = []
     for r in rules().values():
@@ -42,11 +47,46 @@ def lint(res: Resolution, text: str | None = None, settings: Settings | None = N
     return sorted(out, key=lambda d: d.sort_key)
 
 
-def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
+def document(text: str, path: str | None = None, settings: Settings | None = None) -> Document:
+    """Parse a decoded text into the :class:`Document` the rules look at."""
     from resdraft.parser import parse_text
 
     settings = settings or Settings()
-    return lint(parse_text(text, settings.lang, path), text, settings)
+    res = parse_text(text, settings.lang, path)
+    return Document(res, languages.get(res.language), text)
+
+
+def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
+    return lint_document(document(text, path, settings), settings)
+
+
+#: which of a document's diagnostics to fix (the formatter's choice differs from ``check --fix``)
+Chooser = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
+
+
+@dataclass
+class Fixing:
+    """The outcome of fixing a text: the new text, the fixes applied (pass after pass), the
+    diagnostics of the last pass, and whether the text settled (a pass found nothing to fix)."""
+
+    text: str
+    applied: list[Diagnostic]
+    diagnostics: list[Diagnostic]
+    settled: bool
+
+
+def fix_text(text: str, path: str | None, settings: Settings, choose: Chooser | None = None) -> Fixing:
+    """Apply safe fixes, then check again (a fix can reveal another), at most
+    ``MAX_FIX_PASSES`` times. Shared by ``check --fix`` and ``format``."""
+    applied: list[Diagnostic] = []
+    for _ in range(MAX_FIX_PASSES + 1):
+        doc = document(text, path, settings)
+        diagnostics = lint_document(doc, settings)
+        text, done = apply_fix_list(text, choose(doc, diagnostics) if choose else diagnostics)
+        if not done:
+            return Fixing(text, applied, diagnostics, True)
+        applied += done
+    return Fixing(text, applied, lint_text(text, path, settings), False)
 
 
 def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
@@ -65,17 +105,14 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
             return FileReport(shown, lint(res, None, settings))
         assert src.text is not None
         text = src.text
-        diagnostics = lint_text(text, shown, settings)
         fixed = 0
         if fix:
-            for _ in range(MAX_FIX_PASSES):
-                text, applied = apply_fixes(text, diagnostics)
-                if not applied:
-                    break
-                fixed += applied
-                diagnostics = lint_text(text, shown, settings)
+            outcome = fix_text(text, shown, settings)
+            text, diagnostics, fixed = outcome.text, outcome.diagnostics, len(outcome.applied)
             if fixed:
-                _write_back(path, text)
+                write_back(path, text)
+        else:
+            diagnostics = lint_text(text, shown, settings)
         return FileReport(shown, diagnostics, text, fixed=fixed, notices=parse_suppressions(text).problems)
     except ResdraftError as err:
         message = str(err).removeprefix(f"{shown}: ")
@@ -85,10 +122,16 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
 def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
     """Apply every fix whose edits do not overlap an earlier one and whose text is still what
     the rule saw; return the new text and how many fixes were applied."""
+    text, applied = apply_fix_list(text, diagnostics)
+    return text, len(applied)
+
+
+def apply_fix_list(text: str, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
+    """:func:`apply_fixes`, returning the diagnostics whose fixes were applied."""
     starts = _line_starts(text)
     chosen: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    applied = 0
+    applied: list[Diagnostic] = []
     for d in diagnostics:
         if d.fix is None:
             continue
@@ -100,7 +143,7 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
             continue
         chosen += edits
         taken += [(s, e) for s, e, _ in edits]
-        applied += 1
+        applied.append(d)
     for start, end, new in sorted(chosen, reverse=True):
         text = text[:start] + new + text[end:]
     return text, applied
@@ -128,7 +171,8 @@ def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] |
     return start, end, edit.new
 
 
-def _write_back(path: Path, text: str) -> None:
+def write_back(path: Path, text: str) -> None:
+    """Write a fixed text over its file, keeping the file's BOM (line endings are in the text)."""
     from resdraft.fileio import write_atomic
 
     data = path.read_bytes()

@@ -317,8 +317,9 @@ def github(reports: list[FileReport]) -> str:
 
 def statistics(reports: list[FileReport], rules: dict[str, Rule]) -> str:
     """One line per rule code, most frequent first (then by code): the count right-aligned,
-    the code, ``[*]`` when the rule is fixable, and the rule's name."""
+    the code, ``[*]`` when some of those findings have a fix, and the rule's name."""
     counts = Counter(d.code for _, d, _ in _entries(reports))
+    fixable = {d.code for _, d, _ in _entries(reports) if d.fix is not None}
     if not counts:
         return ""
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -327,7 +328,7 @@ def statistics(reports: list[FileReport], rules: dict[str, Rule]) -> str:
     out = []
     for code, n in rows:
         rule = rules.get(code)
-        mark = "[*] " if rule is not None and rule.fixable else "    "
+        mark = "[*] " if code in fixable else "    "
         name = rule.name if rule is not None else ""
         out.append(f"{n:>{count_width}}  {code:<{code_width}}  {mark}{name}".rstrip())
     return "\n".join(out) + "\n"

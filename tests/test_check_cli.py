@@ -70,7 +70,8 @@ EN_BAD = EN_CLEAN.replace("safety of navigation,", "safety of navigation;").repl
 )
 EN_LAST_SEMICOLON = EN_CLEAN.replace("all Member States.\n", "all Member States;\n")  # RD304 only
 EN_WARNING = EN_CLEAN.replace("2. *Invites*", "2. *Invitess*")  # RD311, a warning, no fix
-EN_GAP = EN_CLEAN.replace("3. *Requests*", "4. *Requests*")  # RD301, an error, no fix
+EN_GAP = EN_CLEAN.replace("3. *Requests*", "4. *Requests*")  # RD301, an error, fixed by renumbering
+EN_UNFIXABLE = EN_CLEAN.replace("2. *Invites*", "2. *Inviting*")  # RD302, an error, no fix
 
 ZH_CLEAN = """\
 大会，
@@ -236,7 +237,7 @@ def test_an_error_level_finding_exits_1(run_cli):
     result = check(run_cli, write("gap.md", EN_GAP))
     assert result.exit_code == 1
     assert [h[1:] for h in headers(result.stdout)] == [(LAST_OP_LINE, 1, "RD301")]
-    assert result.stdout.endswith("Found 1 error.\n")
+    assert result.stdout.endswith("Found 1 error.\n[*] 1 fixable with --fix.\n")
     assert result.stderr == ""
 
 
@@ -521,7 +522,7 @@ def test_text_output_of_the_errors_example(run_cli):
         assert lines[i + 1] == f"{gutter} |"
         assert lines[i + 2] == f"{line} | {source[line - 1]}"
         assert re.fullmatch(rf"{gutter} \| {' ' * (column - 1)}\^+", lines[i + 3])
-    assert result.stdout.endswith("Found 8 errors, 1 warning.\n[*] 2 fixable with --fix.\n")
+    assert result.stdout.endswith("Found 8 errors, 1 warning.\n[*] 6 fixable with --fix.\n")
 
 
 def test_text_caret_under_chinese_counts_two_columns_per_character(run_cli):
@@ -580,7 +581,8 @@ def test_json_output_validates_and_lists_the_errors_example(run_cli, diagnostics
     assert severities.pop(("RD311", 48)) == "warning"
     assert set(severities.values()) == {"error"}
     fixable = {(d["code"], d["line"]) for d in data if d["fix"] is not None}
-    assert fixable == {("RD203", 20), ("RD304", 58)}
+    # the footnote call-out without a text cannot be fixed; renumbering the paragraphs can
+    assert fixable == {("RD203", 20), ("RD304", 58), ("RD401", 42), ("RD313", 46), ("RD301", 52), ("RD301", 56)}
 
 
 def test_the_errors_example_answer_key_names_the_same_lines():
@@ -630,7 +632,7 @@ def test_sarif_output_validates_against_the_official_schema(run_cli, sarif_valid
     ]
     expected += [("zh.md", "RD952", "error", 9), ("zh.md", "RD304", "error", 11)]
     assert found == expected
-    assert sum("fixes" in r for r in run["results"]) == 4
+    assert sum("fixes" in r for r in run["results"]) == 8
 
 
 def test_sarif_output_with_an_unusable_file_validates(run_subprocess, tmp_path, sarif_validator):
@@ -716,17 +718,17 @@ def test_statistics_counts_the_findings_per_rule(run_cli):
     result = check(run_cli, "--statistics", errors_example())
     assert result.exit_code == 1
     assert result.stdout == (
-        "   2  RD301      operative-numbering\n"
+        "   2  RD301  [*] operative-numbering\n"
         "   1  RD107      preamble-before-operative\n"
         "   1  RD203  [*] preamble-comma\n"
         "   1  RD304  [*] operative-punctuation\n"
         "   1  RD311      operative-known-phrase\n"
-        "   1  RD313      negotiation-label\n"
-        "   1  RD401      item-labels\n"
-        "   1  RD502      footnote-numbering\n"
+        "   1  RD313  [*] negotiation-label\n"
+        "   1  RD401  [*] item-labels\n"
+        "   1  RD502      footnote-numbering\n"  # its finding (a call-out without text) has no fix
     )
     selected = check(run_cli, "--statistics", "--select", "RD30", errors_example())
-    assert selected.stdout == "   2  RD301      operative-numbering\n   1  RD304  [*] operative-punctuation\n"
+    assert selected.stdout == "   2  RD301  [*] operative-numbering\n   1  RD304  [*] operative-punctuation\n"
     clean = check(run_cli, "--statistics", write("clean.md", EN_CLEAN))
     assert (clean.exit_code, clean.stdout) == (0, "")
 
@@ -774,14 +776,17 @@ def test_fix_leaves_unfixable_findings_reported_and_the_exit_status_reflects_the
     result = check(run_cli, "--fix", path)
     assert result.exit_code == 1
     remaining = [(code, line) for _, line, _, code in headers(result.stdout)]
-    assert remaining == [p for p in ERRORS_EXAMPLE_PAIRS if p[0] not in ("RD203", "RD304")]
-    assert result.stdout.endswith("Found 6 errors, 1 warning.\nFixed 2 issues.\n")
+    assert remaining == [("RD107", 34), ("RD311", 48), ("RD502", 54)]
+    # the two punctuation fixes, the item labels and the renumbering (one fix for all paragraphs)
+    assert result.stdout.endswith("Found 2 errors, 1 warning.\nFixed 4 issues.\n")
     after = path.read_bytes().split(b"\n")
     assert len(after) == len(before)
     changed = [i + 1 for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-    assert changed == [20, 58]
+    assert changed == [20, 42, 46, 48, 50, 52, 54, 56, 58]
     assert after[19] == before[19][:-1] + b","
-    assert after[57] == before[57][:-1] + b"."
+    assert after[41] == b"(c)" + before[41][3:]
+    assert [line.split(b" ", 1)[0] for line in after[45:58:2]] == [b"6.", b"7.", b"8.", b"9.", b"10.", b"11.", b"12."]
+    assert after[57] == b"12." + before[57][3:-1] + b"."
     # only warnings left after the fix: exit 0
     warn = write("warn.md", EN_WARNING.replace("navigation,", "navigation;"))
     assert check(run_cli, "--fix", warn).exit_code == 0
@@ -791,7 +796,7 @@ def test_fix_leaves_unfixable_findings_reported_and_the_exit_status_reflects_the
 def test_fix_twice_changes_nothing_the_second_time(run_cli):
     path = errors_example()
     first = check(run_cli, "--fix", path)
-    assert "Fixed 2 issues." in first.stdout
+    assert "Fixed 4 issues." in first.stdout
     age(path)
     before = stamp(path)
     second = check(run_cli, "--fix", path)
@@ -806,8 +811,8 @@ def test_fix_twice_changes_nothing_the_second_time(run_cli):
     [
         (EN_CLEAN, 0),
         (EN_WARNING, 0),  # a warning without a fix
-        (EN_GAP, 1),  # an error without a fix
-        (BOM.decode("utf-8") + EN_GAP.replace("\n", "\r\n"), 1),
+        (EN_UNFIXABLE, 1),  # an error without a fix
+        (BOM.decode("utf-8") + EN_UNFIXABLE.replace("\n", "\r\n"), 1),
     ],
     ids=["clean", "warning", "error", "bom-crlf"],
 )

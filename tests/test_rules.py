@@ -494,6 +494,7 @@ def test_good_case_is_clean(case: Good) -> None:
 
 
 FIXED_TO_BASE = "the fix gives back the base text"
+RENUMBERED = "the fix renumbers the paragraphs; the result lints clean"
 NO_FIX = "no fix is offered"
 
 
@@ -723,6 +724,7 @@ CASES: list[Bad] = [
         (("5. *Decides*", "6. *Decides*"),),
         "‸6. *Decides*",
         message="numbered 6 follows 4; expected 5",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "operative-duplicate",
@@ -731,6 +733,7 @@ CASES: list[Bad] = [
         (("4. *Requests*", "3. *Requests*"),),
         "‸3. *Requests*",
         message="repeats",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "operative-first-not-1",
@@ -739,6 +742,7 @@ CASES: list[Bad] = [
         (("1. *Welcomes*", "2. *Welcomes*"),),
         "‸2. *Welcomes*",
         message="comes first; expected 1",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "operative-section-gap",
@@ -746,6 +750,7 @@ CASES: list[Bad] = [
         "en-sections",
         (("2. *Decides*", "3. *Decides*"),),
         "‸3. *Decides*",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "operative-participle",
@@ -905,6 +910,7 @@ CASES: list[Bad] = [
         "en-draft",
         (("5. *Decides*", "4 bis. *Also requests* the Secretary-General to consult States;\n\n5. *Decides*"),),
         "‸4 bis.",
+        fix=RENUMBERED,
     ),
     Bad(
         "negotiation-alt",
@@ -912,6 +918,7 @@ CASES: list[Bad] = [
         "en-adopted",
         (("3. *Decides*", "2 alt. *Requests* the Secretary-General to report orally;\n\n3. *Decides*"),),
         "‸2 alt.",
+        fix=RENUMBERED,
     ),
     # --- RD4xx sub-items ---
     Bad(
@@ -921,8 +928,9 @@ CASES: list[Bad] = [
         (("(c) Promoting", "(d) Promoting"),),
         "‸(d) Promoting",
         message="(d) follows (b); expected (c)",
+        fix=FIXED_TO_BASE,
     ),
-    Bad("zh-item-gap", "RD401", "zh-adopted", (("(b) 促进", "(c) 促进"),), "‸(c) 促进"),
+    Bad("zh-item-gap", "RD401", "zh-adopted", (("(b) 促进", "(c) 促进"),), "‸(c) 促进", fix=FIXED_TO_BASE),
     Bad(
         "zh-roman-subitem",
         "RD402",
@@ -930,6 +938,7 @@ CASES: list[Bad] = [
         (("(一) 提供", "(i) 提供"),),
         "‸(i) 提供",
         message="(一)",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "roman-gap",
@@ -938,8 +947,9 @@ CASES: list[Bad] = [
         (("(ii) Guaranteeing", "(iii) Guaranteeing"),),
         "‸(iii) Guaranteeing",
         message="(iii) follows (i); expected (ii)",
+        fix=FIXED_TO_BASE,
     ),
-    Bad("zh-cjk-gap", "RD402", "zh-adopted", (("(二) 保障", "(三) 保障"),), "‸(三) 保障"),
+    Bad("zh-cjk-gap", "RD402", "zh-adopted", (("(二) 保障", "(三) 保障"),), "‸(三) 保障", fix=FIXED_TO_BASE),
     Bad(
         "deep-item-gap",
         "RD403",
@@ -947,6 +957,7 @@ CASES: list[Bad] = [
         (("b. Affordable", "c. Affordable"),),
         "‸c. Affordable",
         message="c. follows a.; expected b.",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "item-comma",
@@ -993,6 +1004,7 @@ CASES: list[Bad] = [
         ),
         "session,‸[^1]",
         message="footnote 1 is first called out after footnote 2",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "footnote-second-text",
@@ -1336,11 +1348,12 @@ def test_bad_case(case: Bad) -> None:
     assert d.severity is (case.severity or rules()[case.code].severity)
     if case.message is not None:
         assert case.message in d.message
-    assert (d.fix is not None) == (case.fix == FIXED_TO_BASE)
+    assert (d.fix is not None) == (case.fix in (FIXED_TO_BASE, RENUMBERED))
 
 
 FIXED = [c for c in CASES if c.fix == FIXED_TO_BASE]
 UNFIXABLE = [c for c in CASES if c.fix == NO_FIX]
+RENUMBERING = [c for c in CASES if c.fix == RENUMBERED]
 
 
 @pytest.mark.parametrize("case", [_bad_param(c) for c in FIXED])
@@ -1352,6 +1365,15 @@ def test_fix(case: Bad) -> None:
     assert count == 1
     assert fixed == BASES[case.base]
     assert lint_text(fixed) == []
+
+
+@pytest.mark.parametrize("case", [_bad_param(c) for c in RENUMBERING])
+def test_renumbering_fix(case: Bad) -> None:
+    """A paragraph inserted with a negotiation label: the fix numbers it and the ones after it."""
+    fixed, count = apply_fixes(case.text, lint_text(case.text))
+    assert count == 1
+    assert lint_text(fixed) == []
+    assert re.sub(r"(?m)^\d+\. ", "", fixed) == re.sub(r"(?m)^(?:\d+(?: bis| alt)?\. )", "", case.text)
 
 
 @pytest.mark.parametrize("case", [_bad_param(c) for c in UNFIXABLE])
@@ -1416,7 +1438,7 @@ def test_every_rule_has_a_good_case() -> None:
 
 def test_every_fixable_rule_has_a_fix_case() -> None:
     fixable = {code for code, r in rules().items() if r.fixable}
-    assert fixable - {c.code for c in FIXED} == set()
+    assert fixable - {c.code for c in FIXED + RENUMBERING} == set()
 
 
 def _flag_param(code: str) -> object:
@@ -1440,7 +1462,7 @@ def test_cases_are_well_formed() -> None:
     assert set(SUSPECTED_RULE_BUGS) <= {c.id for c in CASES}
     assert set(FIXABLE_FLAG_MISSING) <= set(registry)
     for case in CASES:
-        assert case.fix in (None, FIXED_TO_BASE, NO_FIX)
+        assert case.fix in (None, FIXED_TO_BASE, NO_FIX, RENUMBERED)
         assert case.code in registry
         assert case.text != BASES[case.base]
         language = "zh" if case.base.startswith("zh") else "en"

@@ -35,6 +35,36 @@ class Punctuation:
         return self.commas + self.semicolons + self.colons + self.full_stops
 
 
+@dataclass(frozen=True)
+class ReferenceForms:
+    """How a text of this language points at its own operative paragraphs and sub-items
+    ("paragraph 5 above", "上文第5段", "subparagraph (b) above"), as regular expressions.
+
+    ``paragraph`` and ``item`` find a whole reference: group ``refs`` holds the members, group
+    ``dir`` the optional direction. ``member`` finds each member inside ``refs``: groups
+    ``num``, ``suffix`` ("bis"), ``item`` ((a)) and ``sub`` ((i) / (一)). ``range`` separates
+    the two ends of a range ("3 to 5", "3至5"). A reference with no direction is another
+    document's when ``external_after`` matches right after it ("paragraph 8 of resolution …")
+    (matched at its end) or ``external_before`` matches the text just before it ("第2397(2017)号决议第8段").
+    ``backward`` and ``forward`` are the direction words ("above", "上文")."""
+
+    paragraph: str
+    item: str
+    member: str
+    range: str
+    backward: str
+    forward: str
+    external_after: str
+    external_before: str
+
+    @cached_property
+    def compiled(self) -> dict[str, re.Pattern[str]]:
+        return {
+            name: re.compile(getattr(self, name))
+            for name in ("paragraph", "item", "member", "range", "external_after", "external_before")
+        }
+
+
 def masthead_patterns(united_nations: str, organs: str) -> dict[str, str]:
     """Masthead line patterns: the organisation's and organs' names are the language's; the
     symbol, "Distr.: …" and "Original: …" stay in English in every language version."""
@@ -78,6 +108,7 @@ class Language:
     # do preambular and operative openers differ in their head word ("Recalling" / "Recalls")?
     # Not in Chinese, where 欢迎, 谴责, 重申 … open both kinds of paragraph
     distinct_openers: bool = False
+    references: ReferenceForms | None = None  # internal cross-references (None: not recognised)
 
     @property
     def joiner(self) -> str:

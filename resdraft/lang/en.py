@@ -1,6 +1,6 @@
 """English: formulas, lexicons, numbering and the header/closing line patterns."""
 
-from resdraft.lang import Language, Punctuation, masthead_patterns
+from resdraft.lang import Language, Punctuation, ReferenceForms, masthead_patterns
 from resdraft.model import Emphasis, Organ
 from resdraft.symbols import RESOLUTION_NUMBER
 
@@ -261,6 +261,30 @@ OPERATIVE = (
     "Warns",
 )
 
+# "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 5 bis", "paragraphs 3 to 5",
+# "paragraph 2 of the present resolution"; "subparagraph (b) above"
+_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
+_ITEM_MEMBER = r"\([a-z]{1,2}\)(?:\s?\([ivx]+\))?"
+_JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-–]\s*)"
+REFERENCES = ReferenceForms(
+    # a list only after the plural: "paragraph 5, 25 States" names one paragraph
+    paragraph=rf"(?<![\w-])(?:sub-?)?paragraph(?P<plural>s)?\s+"
+    rf"(?P<refs>{_PARAGRAPH_MEMBER}(?(plural)(?:{_JOIN}{_PARAGRAPH_MEMBER})*))"
+    r"(?:\s+(?P<dir>above|below|of the present resolution|of this resolution))?(?!\w)",
+    item=rf"(?<![\w-])sub-?paragraph(?P<plural>s)?\s+(?P<refs>{_ITEM_MEMBER}(?(plural)(?:{_JOIN}{_ITEM_MEMBER})*))"
+    r"(?:\s+(?P<dir>above|below))?",
+    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater))?(?:\s?\((?P<item>[a-z]{1,2})\))?"
+    r"(?:\s?\((?P<sub>[ivx]+)\))?",
+    range=r"^(?:\s+to\s+|\s*[-–]\s*)$",
+    backward="above",
+    forward="below",
+    # "paragraph 8 of resolution 2397 (2017)", "paragraph 3 thereof"
+    external_after=r"\s+(?:of|thereof|therein)\b",
+    # "preambular paragraph 3", "its paragraph 8", "rule 6, paragraph 1", "(A/79/149, paragraph 41)"
+    external_before=r"(?:\b(?:preambular|its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|\b(?:rule|article|section|chapter|annex"
+    r"|resolution|decision|report|document)\s+[^\s,;]+(?:\s\(\d{4}\))?),\s*)$",
+)
+
 LANGUAGE = Language(
     code="en",
     akn="eng",
@@ -328,6 +352,7 @@ LANGUAGE = Language(
     preambular_emphasis=Emphasis.ITALIC,
     operative_emphasis=Emphasis.ITALIC,
     distinct_openers=True,
+    references=REFERENCES,
     patterns={
         **masthead_patterns(
             "United Nations",
@@ -375,13 +400,6 @@ LANGUAGE = Language(
         "seized": r"^Decides to remain (?:actively )?seized of the matter\b",
         # an operative paragraph opening with a participle, an infinitive or a first person
         "nonfinite_operative": r"^(?:(?:Also|Further|Strongly|Again) )?(?P<word>[A-Z][a-z]+ing|To [a-z]+|We [a-z]+)\b",
-        # "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 2 of the present resolution"
-        "internal_reference": r"\b(?P<noun>sub)?paragraphs?\s+(?P<refs>\d+(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
-        r"(?:(?:,\s*|\s+and\s+|\s+to\s+)\d+(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?)*)"
-        r"\s+(?P<dir>above|below|of the present resolution|of this resolution)\b",
-        "reference_member": r"(?P<num>\d+)(?:\s?\((?P<item>[a-z]{1,2})\))?(?:\s?\((?P<sub>[ivx]+)\))?",
-        "reference_backward": r"above",
-        "reference_forward": r"below",
         "reference_unspaced": r"\bparagraphs? \d+(?P<gap>)\([a-z]{1,2}\)",  # "paragraph 16(a)": a space goes before "("
         "self_reference": r"\bthis resolution\b",  # GA, HRC and ECOSOC say "the present resolution"
         "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",

@@ -4,7 +4,7 @@ Patterns tolerate the spaces PDF extraction puts between CJK characters and digi
 (``2021 年 12 月 16 日``) and both full- and half-width punctuation.
 """
 
-from resdraft.lang import Language, Punctuation, masthead_patterns
+from resdraft.lang import Language, Punctuation, ReferenceForms, masthead_patterns
 from resdraft.lang.en import DATE as ENGLISH_DATE
 from resdraft.lang.en import MONTHS as ENGLISH_MONTHS
 from resdraft.model import Emphasis, Organ
@@ -165,6 +165,23 @@ _SIMPLIFIED = (
     "顾铭记严于视护让范历务础们导儿从动变类响亚举价团长开问题间时书别种态传总组织边赞谨遗着忧诺布"
 )
 
+# "上文第5段", "下文第3(a)段", "本决议第2段", "第3至5段", "第19和第23段"; "上文(b)分段"
+_PARAGRAPH_MEMBER = rf"\d{{1,3}}(?:\s?bis)?(?:\s?[(（][a-z]{{1,2}}[)）])?(?:\s?[(（][{_NUM}]+[)）])?"
+_ITEM_MEMBER = rf"[(（][a-z]{{1,2}}[)）](?:\s?[(（][{_NUM}]+[)）])?"
+_JOIN = r"\s*(?:、|和|及|与|至|到|-|—|－)\s*第?\s*"
+REFERENCES = ReferenceForms(
+    paragraph=rf"(?P<dir>上文|下文|本决议)?\s*第\s*(?P<refs>{_PARAGRAPH_MEMBER}(?:{_JOIN}{_PARAGRAPH_MEMBER})*)\s*段",
+    item=rf"(?P<dir>上文|下文)?\s*第?\s*(?P<refs>{_ITEM_MEMBER}(?:{_JOIN}{_ITEM_MEMBER})*)\s*分段",
+    member=rf"(?P<num>\d{{1,3}})?(?:\s?(?P<suffix>bis))?(?:\s?[(（](?P<item>[a-z]{{1,2}})[)）])?"
+    rf"(?:\s?[(（](?P<sub>[{_NUM}]+)[)）])?",
+    range=r"^\s*(?:至|到|-|—|－)\s*第?\s*$",
+    backward="上文",
+    forward="下文",
+    external_after=r"(?!)",
+    # "第2397(2017)号决议第8段", "报告第34段", "《宣言》第5段", "(见 A/79/149，第 41 段)"
+    external_before=r"(?:[议定告》言约件书章程]\s*|(?:[A-Z]{1,3}/[\w./-]+|《[^》]*》)[^；。]*)$",
+)
+
 LANGUAGE = Language(
     code="zh",
     akn="zho",
@@ -206,6 +223,7 @@ LANGUAGE = Language(
     closing_order=("date", "meeting"),
     fold_table=str.maketrans(_TRADITIONAL, _SIMPLIFIED),
     operative_emphasis=Emphasis.BOLD,
+    references=REFERENCES,
     patterns={
         **masthead_patterns(
             r"联\s*合\s*国",
@@ -238,13 +256,6 @@ LANGUAGE = Language(
         "citation_member": rf"(?P<number>{RESOLUTION_NUMBER})",
         # --- for the linter ---
         "seized": r"^决定继续(?:积极)?处理此案",
-        # "上文第5段", "下文第3(a)段", "本决议第2段"
-        "internal_reference": rf"(?P<dir>上文|下文|本决议)\s*第\s*"
-        rf"(?P<refs>\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?"
-        rf"(?:\s*(?:、|和|至|到)\s*\d+(?:\s?\([a-z]{{1,2}}\))?(?:\s?\([{_NUM}]+\))?)*)\s*段",
-        "reference_member": rf"(?P<num>\d+)(?:\s?\((?P<item>[a-z]{{1,2}})\))?(?:\s?\((?P<sub>[{_NUM}]+)\))?",
-        "reference_backward": r"上文",
-        "reference_forward": r"下文",
         "date_malformed": r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)|(?<![\d/])\d{4}/\d{1,2}/\d{1,2}(?![\d/])",
         "session_in_figures": r"第\s*(?P<figure>\d+)\s*届(?:特别|紧急特别)?会议",
         # a full-width symbol: Ａ／76／392

@@ -19,10 +19,14 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.lang import Language
 from resdraft.model import Passage, Resolution, Span
+
+if TYPE_CHECKING:
+    from resdraft.renumber import Renumbering
 
 ALL_LANGUAGES: frozenset[str] = frozenset()  # empty: the rule applies to every language
 
@@ -58,6 +62,14 @@ class Document:
     res: Resolution
     lang: Language
     text: str | None = None
+
+    @cached_property
+    def renumbering(self) -> Renumbering:
+        """What renumbering paragraphs, sub-items and footnotes takes (shared by the rules
+        that report numbering and by the formatter)."""
+        from resdraft.renumber import renumber  # built on the rule families' helpers
+
+        return renumber(self)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -106,6 +118,9 @@ class Rule:
     check: Check = field(repr=False)
     languages: frozenset[str] = ALL_LANGUAGES
     fixable: bool = False
+    # its fix changes words ("this resolution" -> "the present resolution"): `check --fix`
+    # applies it, `format` (numbers, references, punctuation, emphasis only) does not
+    changes_words: bool = False
 
     @property
     def explanation(self) -> str:
@@ -126,13 +141,14 @@ def rule(
     *,
     languages: Iterable[str] = (),
     fixable: bool = False,
+    changes_words: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated check as rule ``code``."""
 
     def register(check: Check) -> Check:
         if code in _REGISTRY:
             raise ValueError(f"rule {code} registered twice")
-        _REGISTRY[code] = Rule(code, name, severity, summary, check, frozenset(languages), fixable)
+        _REGISTRY[code] = Rule(code, name, severity, summary, check, frozenset(languages), fixable, changes_words)
         return check
 
     return register

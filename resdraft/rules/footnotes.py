@@ -11,7 +11,7 @@ from resdraft.rules.preamble import preambles
 
 
 def call_outs(doc: Document) -> list[NoteRef]:
-    """Every footnote call-out in document order, header lines included."""
+    """Every footnote call-out in source order, header lines included."""
     res = doc.res
     refs = [n for line in res.header.lines for n in line.notes]
     paragraphs: list[object] = [*preambles(doc), *res.all_operative()]
@@ -20,11 +20,17 @@ def call_outs(doc: Document) -> list[NoteRef]:
     for annex in res.annexes:
         for passage in annex.paragraphs:
             refs += passage.notes
-    return refs
+    # the parts of a composite resolution each have a preamble: sort by position (stable
+    # for a model read from XML, which has no positions)
+    return sorted(refs, key=lambda ref: (ref.span.line, ref.span.column))
 
 
 @rule(
-    "RD502", "footnote-numbering", Severity.ERROR, "Footnote call-outs and texts match one to one, numbered 1, 2, 3 …"
+    "RD502",
+    "footnote-numbering",
+    Severity.ERROR,
+    "Footnote call-outs and texts match one to one, numbered 1, 2, 3 …",
+    fixable=True,
 )
 def footnote_numbering(doc: Document) -> Iterator[Finding]:
     """Every footnote call-out has exactly one footnote text with the same number and every
@@ -45,6 +51,7 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
         [^2]: A/79/149.
     """
     refs = call_outs(doc)
+    fix = doc.renumbering.footnotes.fix
     texts: dict[str, int] = {}
     for note in doc.res.footnotes:
         if note.marker in texts:
@@ -66,6 +73,7 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
                 f"footnote {number} is first called out after footnote {highest}; expected them numbered in order "
                 "of first call-out",
                 ref.span,
+                fix,
             )
         highest = max(highest, number)
     for note in doc.res.footnotes:
@@ -75,7 +83,7 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
     for missing in sorted(set(range(1, max(numbers, default=0) + 1)) - numbers):
         after = next((r for r in refs if r.marker.isdigit() and int(r.marker) > missing), None)
         if after is not None:
-            yield Finding(f"footnote numbers skip {missing}; expected {missing} before {after.marker}", after.span)
+            yield Finding(f"footnote numbers skip {missing}; expected {missing} before {after.marker}", after.span, fix)
 
 
 @rule("RD505", "footnote-full-stop", Severity.WARNING, "A footnote text ends with a full stop.", fixable=True)

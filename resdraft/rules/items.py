@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from resdraft.diagnostics import Severity
+from resdraft.lang import Language
 from resdraft.model import Item
 from resdraft.numbering import first_key, in_scheme, next_key, scheme_label
 from resdraft.rules import Document, Finding, ending, rule
@@ -26,21 +27,31 @@ def item_lists(doc: Document) -> Iterator[list[Item]]:
         yield from lists(para.items)
 
 
+def list_scheme(items: list[Item], lang: Language) -> str | None:
+    """The label scheme a list of sibling items should follow: its level's in the language
+    (None beyond the levels the language numbers)."""
+    level = items[0].level
+    if level > len(lang.item_schemes):
+        return None
+    if level == 1 and items[0].key == "i" and all(in_scheme(it.label, "roman") for it in items):
+        return "roman"  # older resolutions (242 (1967)) number first-level items (i), (ii)
+    return lang.item_schemes[level - 1]
+
+
 def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
     """Labels of the right scheme for their level and language, consecutive from the first."""
-    schemes = doc.lang.item_schemes
     for items in item_lists(doc):
         level = items[0].level
-        if level not in levels or level > len(schemes):
+        scheme = list_scheme(items, doc.lang)
+        if level not in levels or scheme is None:
             continue
-        scheme = schemes[level - 1]
-        if level == 1 and items[0].key == "i" and all(in_scheme(it.label, "roman") for it in items):
-            scheme = "roman"  # older resolutions (242 (1967)) number first-level items (i), (ii)
         wrong = [it for it in items if not in_scheme(it.label, scheme)]
+        fix = doc.renumbering.items.fix
         for it in wrong:
             yield Finding(
                 f"sub-item {it.label} at level {level}; expected a label like {scheme_label(scheme, it.key)}",
                 label_span(doc, it),
+                fix,
             )
         if wrong:
             continue
@@ -48,7 +59,7 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
         for it, message in sequence_breaks(
             [(it, n, False) for it, n in zip(items, keys, strict=True)], partial(_show, scheme=scheme), 1
         ):
-            yield Finding(f"sub-item {message}", label_span(doc, it))
+            yield Finding(f"sub-item {message}", label_span(doc, it), fix)
 
 
 def _ordinals(items: list[Item], scheme: str) -> list[int]:
@@ -70,7 +81,7 @@ def _show(n: int, scheme: str) -> str:
     return scheme_label(scheme, key)
 
 
-@rule("RD401", "item-labels", Severity.ERROR, "First-level sub-items run (a), (b), (c) … without gaps.")
+@rule("RD401", "item-labels", Severity.ERROR, "First-level sub-items run (a), (b), (c) … without gaps.", fixable=True)
 def item_labels(doc: Document) -> Iterator[Finding]:
     """First-level sub-items are labelled (a), (b), (c) … in every language that uses Latin
     letters in parentheses (English and Chinese alike), from (a), with no gap or repeat;
@@ -96,6 +107,7 @@ def item_labels(doc: Document) -> Iterator[Finding]:
     "subitem-labels",
     Severity.ERROR,
     "Second-level sub-items run (i), (ii) … in English and (一), (二) … in Chinese.",
+    fixable=True,
 )
 def subitem_labels(doc: Document) -> Iterator[Finding]:
     """Second-level sub-items are numbered with lower-case roman numerals in English, (i),
@@ -115,7 +127,13 @@ def subitem_labels(doc: Document) -> Iterator[Finding]:
     yield from _label_checks(doc, (2,))
 
 
-@rule("RD403", "deep-item-labels", Severity.WARNING, "Third- and fourth-level items run a., b. … and i., ii. …")
+@rule(
+    "RD403",
+    "deep-item-labels",
+    Severity.WARNING,
+    "Third- and fourth-level items run a., b. … and i., ii. …",
+    fixable=True,
+)
 def deep_item_labels(doc: Document) -> Iterator[Finding]:
     """Third-degree items are labelled a., b., c. …; fourth-degree items i., ii., iii. …,
     consecutively under their parent.

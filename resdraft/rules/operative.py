@@ -49,7 +49,13 @@ def operative(doc: Document) -> list[OperativeParagraph]:
     return [p for p in paragraphs if id(p) not in skip and (p.label is not None or single)]
 
 
-@rule("RD301", "operative-numbering", Severity.ERROR, "Operative paragraphs are numbered 1, 2, 3 … without gaps.")
+@rule(
+    "RD301",
+    "operative-numbering",
+    Severity.ERROR,
+    "Operative paragraphs are numbered 1, 2, 3 … without gaps.",
+    fixable=True,
+)
 def operative_numbering(doc: Document) -> Iterator[Finding]:
     """Operative paragraphs are numbered consecutively from 1 in arabic figures: no gap, no
     repeat, no paragraph out of order. Each part of a composite resolution (A, B …) starts
@@ -65,9 +71,10 @@ def operative_numbering(doc: Document) -> Iterator[Finding]:
         4. Requests …;
         5. Decides …;
     """
+    fix = doc.renumbering.operative.fix
     for run in numbered(doc):
         yield from (
-            Finding(f"operative paragraph {message}", label_span(doc, para))
+            Finding(f"operative paragraph {message}", label_span(doc, para), fix)
             for para, message in sequence_breaks([(p, p.number or 0, r) for p, r in run], str, 1)
         )
 
@@ -368,6 +375,7 @@ def operative_number_form(doc: Document) -> Iterator[Finding]:
     "negotiation-label",
     Severity.ERROR,
     "No negotiation labels (5 bis, 5 alt, [new]) in a text to be issued.",
+    fixable=True,
 )
 def negotiation_label(doc: Document) -> Iterator[Finding]:
     """During negotiations paragraphs are inserted as "5 bis", "5 ter", "5 alt" or "[new]"; a
@@ -383,10 +391,12 @@ def negotiation_label(doc: Document) -> Iterator[Finding]:
         5. Requests …;
         6. Also requests …;
     """
+    fix = doc.renumbering.operative.fix
     for para in doc.res.all_operative():
         if para.suffix:
             shown = (para.label or "").strip()
             yield Finding(
                 f'negotiation label "{shown}" left in the text; expected the paragraphs renumbered',
                 label_span(doc, para),
+                fix,
             )

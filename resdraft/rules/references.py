@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from resdraft.diagnostics import Severity
 from resdraft.model import Item, OperativeParagraph, Organ
-from resdraft.numbering import cjk_to_int, int_to_roman
+from resdraft.references import Member, Reference, internal_references
 from resdraft.rules import Document, Finding, body_passages, rule, walk
 from resdraft.rules.preamble import preambles
 
 
-def _where(doc: Document) -> dict[int, int | None]:
-    """For each body passage (by id), the number of the operative paragraph it belongs to
-    (None in the preamble)."""
-    out: dict[int, int | None] = {}
+def _where(doc: Document) -> dict[int, OperativeParagraph | None]:
+    """For each body passage (by id), the operative paragraph it belongs to (None in the preamble)."""
+    out: dict[int, OperativeParagraph | None] = {}
     for para in preambles(doc):
         for node in walk([para]):
             out[id(node.text)] = None  # type: ignore[attr-defined]
     for op in doc.res.all_operative():
         for node in walk([op]):
-            out[id(node.text)] = op.number  # type: ignore[attr-defined]
+            out[id(node.text)] = op  # type: ignore[attr-defined]
     return out
-
-
-def _targets(doc: Document) -> dict[int, OperativeParagraph]:
-    return {p.number: p for p in doc.res.all_operative() if p.number is not None and not p.suffix}
 
 
 def _item(items: list[Item], key: str) -> Item | None:
@@ -34,13 +28,19 @@ def _item(items: list[Item], key: str) -> Item | None:
 
 
 @rule(
-    "RD601", "internal-reference", Severity.ERROR, "A reference to a paragraph of this text points at one that exists."
+    "RD601",
+    "internal-reference",
+    Severity.ERROR,
+    "A reference to a paragraph of this text points at one that exists.",
 )
 def internal_reference(doc: Document) -> Iterator[Finding]:
-    """A reference to a paragraph of the text itself ("paragraph 5 above", "paragraph 3 (a)
-    below", "上文第5段", "本决议第2段") names an operative paragraph (and sub-item) that
-    exists; "above"/上文 points back, "below"/下文 forward. Paragraph numbers change between
-    drafts, so these references go stale.
+    """A reference to a paragraph of the text itself ("paragraph 5 above", "paragraphs 3 to 5",
+    "paragraph 3 (a) below", "上文第5段", "本决议第2段", "第3至5段") names an operative
+    paragraph (and sub-item) that exists; "above"/上文 points back, "below"/下文 forward.
+    References to other documents ("paragraph 8 of resolution 2397 (2017)",
+    "第2397(2017)号决议第8段") are not checked. Paragraph numbers change between drafts, so
+    these references go stale; ``resdraft format`` (and the fix of RD301) carries them over
+    when it renumbers, turning "above" and "below" round for a paragraph moved across.
 
     Bad::
 
@@ -52,49 +52,57 @@ def internal_reference(doc: Document) -> Iterator[Finding]:
     """
     if doc.res.sections and any(s.kind == "part" for s in doc.res.sections):
         return  # each part numbers its own paragraphs: a bare number is ambiguous
-    lang = doc.lang
-    pattern, member = lang.compiled["internal_reference"], lang.compiled["reference_member"]
-    back, forward = lang.compiled["reference_backward"], lang.compiled["reference_forward"]
-    targets = _targets(doc)
+    paragraphs = {(p.number, p.suffix): p for p in doc.res.all_operative() if p.number is not None}
+    top = max((n for n, suffix in paragraphs if not suffix), default=0)
+    order = {id(p): i for i, p in enumerate(doc.res.all_operative())}
     where = _where(doc)
     for passage in body_passages(doc):
         if id(passage) not in where:
             continue
         here = where[id(passage)]
-        for m in pattern.finditer(passage.text):
-            direction = m["dir"]
-            for ref in member.finditer(passage.text, m.start("refs"), m.end("refs")):
-                problem = _check(ref, targets, here, direction, back.fullmatch(direction), forward.fullmatch(direction))
-                if problem:
-                    yield Finding(problem, passage.span_of(ref.start(), ref.end()))
+        for ref in internal_references(passage.text, doc.lang):
+            for member in ref.members:
+                if member.number is None or member.number_at is None:
+                    continue
+                span = passage.span_of(member.number_at[0], member.number_at[1])
+                target = paragraphs.get((member.number, member.suffix))
+                if target is None:
+                    yield Finding(
+                        f"reference to paragraph {member.shown}, but the operative paragraphs run 1 to {top}", span
+                    )
+                    continue
+                if problem := _item_problem(member, target):
+                    yield Finding(problem, span)
+                elif problem := _direction_problem(ref, member, target, here, order):
+                    yield Finding(problem, span)
 
 
-def _check(
-    ref: re.Match[str],
-    targets: dict[int, OperativeParagraph],
-    here: int | None,
-    direction: str,
-    backward: object,
-    forward: object,
+def _item_problem(member: Member, target: OperativeParagraph) -> str | None:
+    if member.item is None:
+        return None
+    item = _item(target.items, member.item)
+    if item is None:
+        return f"reference to paragraph {member.shown}, but paragraph {member.number} has no sub-item ({member.item})"
+    if member.sub and _item(item.items, member.sub) is None:
+        return f"reference to paragraph {member.shown}, but ({member.item}) has no sub-item ({member.sub})"
+    return None
+
+
+def _direction_problem(
+    ref: Reference,
+    member: Member,
+    target: OperativeParagraph,
+    here: OperativeParagraph | None,
+    order: dict[int, int],
 ) -> str | None:
-    number = int(ref["num"])
-    target = targets.get(number)
-    shown = ref.group(0)
-    if target is None:
-        top = max(targets, default=0)
-        return f"reference to paragraph {shown}, but the operative paragraphs run 1 to {top}"
-    if ref["item"]:
-        item = _item(target.items, ref["item"])
-        if item is None:
-            return f"reference to paragraph {shown}, but paragraph {number} has no sub-item ({ref['item']})"
-        if ref["sub"]:
-            key = ref["sub"] if ref["sub"].isascii() else int_to_roman(cjk_to_int(ref["sub"]))
-            if _item(item.items, key) is None:
-                return f"reference to paragraph {shown}, but ({ref['item']}) has no sub-item ({ref['sub']})"
-    if backward and here is not None and number >= here:
-        return f'"{direction}" points back, but paragraph {number} is not before paragraph {here}'
-    if forward and (here is not None and number <= here):
-        return f'"{direction}" points forward, but paragraph {number} is not after paragraph {here}'
+    if ref.direction is None or ref.direction_at is None or here is None:
+        return None
+    before = order[id(target)] < order[id(here)]
+    after = order[id(target)] > order[id(here)]
+    if ref.direction == "backward" and not before:
+        return f"the reference points back, but paragraph {member.shown} is not before paragraph {here.label or ''}"
+    if ref.direction == "forward" and not after:
+        return f"the reference points forward, but paragraph {member.shown} is not after paragraph {here.label or ''}"
     return None
 
 
@@ -141,6 +149,7 @@ def reference_spacing(doc: Document) -> Iterator[Finding]:
     'GA, HRC and ECOSOC texts refer to themselves as "the present resolution".',
     languages=("en",),
     fixable=True,
+    changes_words=True,
 )
 def present_resolution(doc: Document) -> Iterator[Finding]:
     """A General Assembly, Human Rights Council or Economic and Social Council text calls
@@ -173,6 +182,7 @@ def present_resolution(doc: Document) -> Iterator[Finding]:
     'Resolutions are cited by number in the standard form: "resolution 2321 (2016)", "resolution 75/190".',
     languages=("en",),
     fixable=True,
+    changes_words=True,
 )
 def resolution_citation(doc: Document) -> Iterator[Finding]:
     """A resolution is cited by its number, not its document symbol ("resolution 75/190", not

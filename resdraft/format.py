@@ -1,0 +1,153 @@
+"""The formatter: renumbering (operative paragraphs, sub-items, footnotes, with the internal
+references that name them) and the mechanical fixes (punctuation, spacing, the emphasis of
+opening phrases), made as edits of the source text so that everything else stays byte for
+byte.
+
+A drafter's file is never damaged: the formatter works through the same safe fixes as
+``check --fix`` (each edit applies only where the source still reads what the rule saw), it
+refuses a file whose numbering cannot be carried over safely (a reference to a paragraph that
+is gone, footnote texts without call-outs) and says why, and before anything is written it
+checks that the text parses to the same paragraphs with the same words: only numbers,
+labels, references, punctuation and emphasis may differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resdraft.config import Settings
+from resdraft.diagnostics import Diagnostic, Severity
+from resdraft.errors import NotAResolution, ResdraftError
+from resdraft.lint import Fixing, document, fix_text, write_back
+from resdraft.model import Resolution, Span
+from resdraft.rules import Document, body_passages, rules
+
+# the rule a renumbering plan is reported under
+_PLAN_CODES = ("RD301", "RD401", "RD502")
+
+
+@dataclass
+class Formatted:
+    """The outcome of formatting one file. ``changes`` are the fixes made (code, what, where
+    in the text they were made on); ``refused`` says why the file was left untouched."""
+
+    path: str
+    original: str = ""
+    text: str = ""
+    changes: list[Diagnostic] = field(default_factory=list)
+    refused: list[tuple[Span, str]] = field(default_factory=list)
+    error: str | None = None  # unreadable input
+    not_a_resolution: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return not self.refused and self.error is None and self.text != self.original
+
+    def diff(self) -> str:
+        """A unified diff of the change (empty when nothing changes)."""
+        if not self.changed:
+            return ""
+        lines = difflib.unified_diff(
+            self.original.splitlines(keepends=True),
+            self.text.splitlines(keepends=True),
+            f"a/{self.path}",
+            f"b/{self.path}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _formatting(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The formatter's fixes: the renumbering plans (also when no rule reports them, such as
+    footnote texts out of order), then every enabled rule's safe fix that changes no word."""
+    registry = rules()
+    plans = [
+        Diagnostic(code, Severity.ERROR, plan.message, plan.edits[0].span, doc.res.path, plan.fix)
+        for code, plan in zip(_PLAN_CODES, doc.renumbering.plans, strict=True)
+        if plan.fix is not None
+    ]
+    fixes = {d.fix for d in plans}
+    chosen = [d for d in diagnostics if d.fix is not None and d.fix not in fixes and not registry[d.code].changes_words]
+    return plans + chosen
+
+
+def format_text(text: str, path: str | None = None, settings: Settings | None = None) -> Formatted:
+    """Format a decoded text. Raises :class:`ResdraftError` for input that is not a resolution."""
+    settings = settings or Settings()
+    shown = path or "<text>"
+    before = document(text, path, settings)
+    if blockers := before.renumbering.blockers:
+        return Formatted(shown, text, text, refused=[(b.span, b.message) for b in blockers])
+    outcome = fix_text(text, path, settings, _formatting)
+    result = Formatted(shown, text, outcome.text, outcome.applied)
+    if problem := _unsafe(before, outcome, settings):
+        result.text, result.changes, result.refused = (
+            text,
+            [],
+            [(before.res.header.lines[0].span if before.res.header.lines else Span(1, 1, 1, 1), problem)],
+        )
+    return result
+
+
+def _unsafe(before: Document, outcome: Fixing, settings: Settings) -> str | None:
+    """Why the formatted text must not be written, if it must not: it did not settle, or it
+    reads as a different resolution (other paragraphs, other words)."""
+    if not outcome.settled:
+        return "formatting did not settle (please report this); the file is left as it was"
+    if not outcome.applied:
+        return None
+    after = document(outcome.text, before.res.path, settings)
+    if _shape(after.res) != _shape(before.res) or _words(after) != _words(before):
+        return (
+            "formatting would change more than numbers and punctuation (please report this); the file is left as it was"
+        )
+    return None
+
+
+def _shape(res: Resolution) -> tuple[object, ...]:
+    """How many paragraphs, items and footnotes, and where."""
+
+    def items(nodes: list) -> list[object]:
+        return [len(nodes), *[items(n.items) for n in nodes]]
+
+    return (
+        len(res.preamble),
+        [items(p.items) for p in res.preamble],
+        [items(p.items) for p in res.all_operative()],
+        [(s.kind, len(s.paragraphs), len(s.preamble)) for s in res.sections],
+        len(res.footnotes),
+        len(res.annexes),
+    )
+
+
+_NOT_WORDS = re.compile(r"\((?:[a-z]{1,2}|[ivxlc]+|[〇零一二三四五六七八九十百]+)\)|[\W\d_]+")
+
+
+def _words(doc: Document) -> list[str]:
+    """The words of every passage, with what the formatter may change taken out: figures,
+    item letters in parentheses, punctuation and the direction words of references."""
+    forms = doc.lang.references
+    directions = re.compile(rf"\b(?:{forms.backward}|{forms.forward})\b" if forms else r"(?!)")
+    passages = [*body_passages(doc), *(note.text for note in doc.res.footnotes)]
+    return [_NOT_WORDS.sub("", directions.sub("", p.text)) for p in passages]
+
+
+def format_file(path: Path, settings: Settings, write: bool = False) -> Formatted:
+    """Format one text file; with ``write``, replace it (atomically, BOM and line endings kept)
+    when it changes. Unreadable input and XML are reported in ``error``."""
+    from resdraft.reader import read
+
+    shown = str(path)
+    try:
+        src = read(path)
+        if src.text is None:
+            return Formatted(shown, error="XML is not formatted; `resdraft convert --to text` renders it as text")
+        result = format_text(src.text, shown, settings)
+        if write and result.changed:
+            write_back(path, result.text)
+        return result
+    except ResdraftError as err:
+        message = str(err).removeprefix(f"{shown}: ")
+        return Formatted(shown, error=message, not_a_resolution=isinstance(err, NotAResolution))
