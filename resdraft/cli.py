@@ -19,6 +19,8 @@ import typer
 from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 
 if TYPE_CHECKING:
+    from resdraft.diagnostics import Diagnostic
+    from resdraft.format import Formatted
     from resdraft.rules import Rule
 
 app = typer.Typer(
@@ -48,10 +50,17 @@ def _root(
         raise typer.Exit(0)
 
 
+class ConvertTarget(StrEnum):
+    akn = "akn"
+    text = "text"
+
+
 _CONVERT_HELP = (
-    "Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN).\n\n"
-    "The output is validated against the official OASIS schema and the project's AKN4UN profile; "
+    "Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text.\n\n"
+    "The XML output is validated against the official OASIS schema and the project's AKN4UN profile; "
     "profile violations are reported on stderr with their XPath.\n\n"
+    "With --to text the input (resdraft AKN XML, or text) is rendered back as canonical Markdown-flavoured "
+    "text in UTF-8; --validate/--no-validate and --strict do not apply to text output.\n\n"
     "Exit status: 0 converted; 1 output not valid (or profile violations with --strict); 2 unusable input."
 )
 
@@ -62,8 +71,13 @@ def convert(
         Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.", show_default=False)
     ],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write the XML here (atomically) instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", help="Write the output here (atomically) instead of standard output."),
     ] = None,
+    to: Annotated[
+        ConvertTarget,
+        typer.Option("--to", help="Output format: akn (Akoma Ntoso XML) or text (canonical text, not validated)."),
+    ] = ConvertTarget.akn,
     lang: Annotated[LangOption, typer.Option("--lang", help="Language of the text.")] = LangOption.auto,
     validate: Annotated[
         bool, typer.Option("--validate/--no-validate", help="Validate against the OASIS XSD and the AKN4UN profile.")
@@ -73,14 +87,20 @@ def convert(
         typer.Option("--strict", help="Profile violations (numbering, footnotes …) fail the run with exit status 1."),
     ] = False,
 ) -> None:
-    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN)."""
-    from resdraft.akn import to_akn
+    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text."""
     from resdraft.parser import parse
 
     res = parse(path, None if lang is LangOption.auto else lang.value)
-    data = to_akn(res)
     status = 0
-    if validate:
+    if to is ConvertTarget.text:
+        from resdraft.render import render
+
+        data = render(res).encode("utf-8")
+    else:
+        from resdraft.akn import to_akn
+
+        data = to_akn(res)
+    if validate and to is ConvertTarget.akn:
         from lxml import etree
 
         from resdraft.validate import check_oasis, check_profile, safe_parser
@@ -208,6 +228,115 @@ def check(
         raise typer.Exit(EXIT_BAD_INPUT)
     failing = any(settings.fails(d.severity) for r in reports for d in r.diagnostics)
     raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+_FORMAT_HELP = (
+    "Renumber and tidy resolutions: operative paragraphs (5 bis, [new] …), sub-items and footnotes "
+    'numbered again in order, with every internal reference ("paragraph 5 above", "上文第5段") '
+    "following its paragraph; punctuation, spacing and the emphasis of opening phrases fixed. Nothing "
+    "else changes: words, layout, line endings and BOM stay as they are. A file whose numbering cannot "
+    "be carried over safely (a reference to a paragraph that is gone …) is left untouched, with the "
+    "reason.\n\n"
+    "Without --write, --check or --diff, the formatted text of one file goes to standard output. "
+    "The changes made are listed on standard error.\n\n"
+    "Exit status: 0 done (or nothing to change); 1 with --check or --diff, some file would change; "
+    "2 a file could not be read or formatted safely, or a usage error."
+)
+
+
+@app.command(name="format", help=_FORMAT_HELP)
+def format_command(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or directories (default: .).", show_default=False)
+    ] = None,
+    write: Annotated[bool, typer.Option("--write", help="Write the formatted files in place (atomically).")] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when some file would change.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes; write nothing.")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="CODE", help="Apply only these rules' fixes (renumbering always runs)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", metavar="CODE", help="Skip these rules' fixes.")
+    ] = None,
+    lang: Annotated[LangOption | None, typer.Option("--lang", help="Language of the texts (default: detect).")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this resdraft.toml or pyproject.toml.", show_default=False)
+    ] = None,
+) -> None:
+    from resdraft.config import find_config, load_settings
+    from resdraft.format import format_file
+    from resdraft.lint import discover
+    from resdraft.rules import rules
+
+    if write + check_only + diff > 1:
+        raise ResdraftError("give only one of --write, --check and --diff")
+    registry = rules()
+    config_path = config if config is not None else find_config(Path.cwd())
+    settings = load_settings(config_path, known_codes=registry).with_overrides(
+        select=_split(select),
+        ignore=_split(ignore),
+        lang=lang.value if lang is not None else None,
+        known_codes=registry,
+    )
+    files = [(p, named) for p, named in discover(paths or [Path(".")]) if named or p.suffix not in (".xml", ".akn")]
+    if not files:
+        raise ResdraftError("no files to format (known types: .txt, .md)")
+    to_stdout = not (write or check_only or diff)
+    if to_stdout and len(files) > 1:
+        raise ResdraftError("several files: give --write, --check or --diff")
+    results = []
+    for path, named in files:
+        result = format_file(path, settings, write=write)
+        if result.not_a_resolution and not named:
+            continue
+        results.append(result)
+        _report_formatting(result, write, check_only or diff)
+        if diff and result.changed:
+            _write_stdout(result.diff().encode("utf-8"))
+        elif to_stdout and result.error is None:
+            _write_stdout(result.text.encode("utf-8"))
+    failed = [r for r in results if r.error or r.refused]
+    changed = [r for r in results if r.changed]
+    if not to_stdout:
+        typer.echo(_format_summary(len(results), len(changed), len(failed), write), err=True)
+    if failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    raise typer.Exit(1 if changed and (check_only or diff) else 0)
+
+
+def _report_formatting(result: Formatted, write: bool, dry: bool) -> None:
+    """What was (or would be) changed in one file, or why it was left alone, on stderr."""
+    if result.error:
+        typer.echo(f"resdraft: error: {result.path}: {result.error}", err=True)
+        return
+    for span, reason in result.refused:
+        typer.echo(f"{result.path}:{span.line}:{span.column}: not formatted: {reason}", err=True)
+    if dry and result.changed:
+        typer.echo(f"Would reformat: {result.path}", err=True)
+    # the same fix several times on one line (ASCII commas in a Chinese paragraph) is one report
+    groups: dict[tuple[int, str, str], list[Diagnostic]] = {}
+    for d in result.changes:
+        groups.setdefault((d.span.line, d.code, d.fix.message if d.fix else d.message), []).append(d)
+    for (line, code, message), found in groups.items():
+        times = f" (×{len(found)})" if len(found) > 1 else ""
+        typer.echo(f"{result.path}:{line}:{found[0].span.column}: {code} {message}{times}", err=True)
+
+
+def _format_summary(total: int, changed: int, failed: int, write: bool) -> str:
+    def files(n: int) -> str:
+        return f"{n} file{'s' if n != 1 else ''}"
+
+    parts = []
+    if changed:
+        parts.append(f"{files(changed)} {'reformatted' if write else 'would be reformatted'}")
+    if total - changed - failed:
+        parts.append(f"{files(total - changed - failed)} {'left unchanged' if write else 'already formatted'}")
+    if failed:
+        parts.append(f"{files(failed)} not formatted")
+    return ", ".join(parts) or "no files"
 
 
 def _split(values: list[str] | None) -> list[str] | None:

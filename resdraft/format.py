@@ -122,16 +122,19 @@ def _shape(res: Resolution) -> tuple[object, ...]:
     )
 
 
-_NOT_WORDS = re.compile(r"\((?:[a-z]{1,2}|[ivxlc]+|[〇零一二三四五六七八九十百]+)\)|[\W\d_]+")
+# what renumbering may change inside a text: sub-item letters in references, negotiation
+# suffixes ("paragraph 5 bis"), and (with punctuation) figures
+_LABELS = re.compile(r"\((?:[a-z]{1,2}|[ivxlc]+|[〇零一二三四五六七八九十百]+)\)|\b(?:bis|ter|quater|alt|new)\b")
+_NOT_WORDS = re.compile(r"[\W\d_]+")
 
 
 def _words(doc: Document) -> list[str]:
     """The words of every passage, with what the formatter may change taken out: figures,
     item letters in parentheses, punctuation and the direction words of references."""
     forms = doc.lang.references
-    directions = re.compile(rf"\b(?:{forms.backward}|{forms.forward})\b" if forms else r"(?!)")
+    directions = re.compile(rf"(?:{forms.backward}|{forms.forward})" if forms else r"(?!)")
     passages = [*body_passages(doc), *(note.text for note in doc.res.footnotes)]
-    return [_NOT_WORDS.sub("", directions.sub("", p.text)) for p in passages]
+    return [_NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", p.text))) for p in passages]
 
 
 def format_file(path: Path, settings: Settings, write: bool = False) -> Formatted:

@@ -13,7 +13,7 @@ from resdraft.validate import check_oasis, check_profile, safe_parser
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RESOLUTIONS = sorted(p for p in EXAMPLES.glob("*.md") if p.name != "README.md" and not p.name.endswith(".errors.md"))
-WITH_ERRORS = {"draft-with-errors-en.md"}
+WITH_ERRORS = {"draft-with-errors-en.md", "draft-negotiation-en.md"}
 
 
 def test_there_are_examples():
@@ -53,3 +53,20 @@ def test_example_with_errors_shows_them_in_the_profile(converted):
     res = resdraft.parse(EXAMPLES / "draft-with-errors-en.md")
     labels = [p.label for p in res.all_operative()]
     assert labels == ["1.", "2.", "3.", None, "4.", "5.", "5 bis.", "6.", "7.", "7.", "8.", "10.", "11."]
+
+
+def test_negotiation_example_formats_to_a_clean_draft(tmp_path):
+    """The draft in the middle of negotiations comes out of `format` as the clean draft it was
+    made from, except for the paragraphs deleted and inserted, with its references following."""
+    from resdraft.format import format_text
+    from resdraft.lint import lint_text
+
+    result = format_text((EXAMPLES / "draft-negotiation-en.md").read_text(encoding="utf-8"))
+    assert result.refused == []
+    assert lint_text(result.text) == []
+    labels = [p.label for p in resdraft.parse(result.text).all_operative()]
+    assert labels == [f"{n}." for n in range(1, 15)]
+    assert "paragraph 5 above have access" in result.text  # was 6: paragraph 3 was deleted
+    assert "paragraph 9 (c) below;" in result.text  # was "9 (d) above": (c) deleted, 9 stands after it
+    assert "paragraphs 5 and 6;" in result.text  # was "6 and 6 bis"
+    assert "paragraph 9 (h) above" in result.text  # was (i)

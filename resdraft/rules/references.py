@@ -71,9 +71,8 @@ def internal_reference(doc: Document) -> Iterator[Finding]:
                         f"reference to paragraph {member.shown}, but the operative paragraphs run 1 to {top}", span
                     )
                     continue
-                if problem := _item_problem(member, target):
-                    yield Finding(problem, span)
-                elif problem := _direction_problem(ref, member, target, here, order):
+                problem = _item_problem(member, target) or _direction_problem(ref, member, target, here, order)
+                if problem:
                     yield Finding(problem, span)
 
 
