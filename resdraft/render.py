@@ -98,12 +98,22 @@ class _Renderer:
         """Header or closing lines kept together, each with its call-outs."""
         return "\n".join(self.passage(Passage(line.text, line.notes)) for line in lines)
 
+    @staticmethod
+    def _emphasis(phrase: Phrase | None, convention: Emphasis | None) -> Emphasis | None:
+        """A phrase whose emphasis is unknown (plain or PDF text, or read back from XML) takes
+        the language's convention: the canonical text is Markdown, and "*Acting* under Chapter
+        VII …" then reads back as the same phrase, not as the lexicon's longer "Acting under
+        Chapter VII of the Charter of the United Nations"."""
+        if phrase is not None and phrase.emphasis is Emphasis.UNKNOWN:
+            return convention
+        return None
+
     def preambular(self, pp: PreambularParagraph) -> None:
-        self.blocks.append(self.passage(pp.text, pp.phrase))
+        self.blocks.append(self.passage(pp.text, pp.phrase, self._emphasis(pp.phrase, self.lang.preambular_emphasis)))
         self.items(pp.items)
 
     def operative(self, para: OperativeParagraph) -> None:
-        text = self.passage(para.text, para.phrase)
+        text = self.passage(para.text, para.phrase, self._emphasis(para.phrase, self.lang.operative_emphasis))
         self.blocks.append(f"{para.label} {text}" if para.label else text)
         self.items(para.items)
 

@@ -35,6 +35,7 @@ footnote text or a longer opening phrase.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import os
 import re
@@ -1809,6 +1810,17 @@ __all__ = [
     "resolutions",
     "skeleton",
 ]
+
+
+def forget_emphasis(res: Resolution) -> Resolution:
+    """A copy of ``res`` with every opening phrase's emphasis unknown: what a plain text or AKN
+    XML (which keep no emphasis) gives; their canonical text carries the language's convention."""
+    res = copy.deepcopy(res)
+    paragraphs = [*res.preamble, *(pp for sec in res.sections for pp in sec.preamble), *res.all_operative()]
+    for para in paragraphs:
+        if para.phrase is not None:
+            para.phrase = dataclasses.replace(para.phrase, emphasis=Emphasis.UNKNOWN)
+    return res
 
 
 def model_diff(a: object, b: object, path: str = "res") -> str | None:

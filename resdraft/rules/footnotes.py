@@ -51,7 +51,6 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
         [^2]: A/79/149.
     """
     refs = call_outs(doc)
-    fix = doc.renumbering.footnotes.fix
     texts: dict[str, int] = {}
     for note in doc.res.footnotes:
         if note.marker in texts:
@@ -73,7 +72,7 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
                 f"footnote {number} is first called out after footnote {highest}; expected them numbered in order "
                 "of first call-out",
                 ref.span,
-                fix,
+                doc.renumbering.footnotes.fix,  # computed once, when a finding needs it
             )
         highest = max(highest, number)
     for note in doc.res.footnotes:
@@ -83,7 +82,11 @@ def footnote_numbering(doc: Document) -> Iterator[Finding]:
     for missing in sorted(set(range(1, max(numbers, default=0) + 1)) - numbers):
         after = next((r for r in refs if r.marker.isdigit() and int(r.marker) > missing), None)
         if after is not None:
-            yield Finding(f"footnote numbers skip {missing}; expected {missing} before {after.marker}", after.span, fix)
+            yield Finding(
+                f"footnote numbers skip {missing}; expected {missing} before {after.marker}",
+                after.span,
+                doc.renumbering.footnotes.fix,
+            )
 
 
 @rule("RD505", "footnote-full-stop", Severity.WARNING, "A footnote text ends with a full stop.", fixable=True)

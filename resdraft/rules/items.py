@@ -46,12 +46,11 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
         if level not in levels or scheme is None:
             continue
         wrong = [it for it in items if not in_scheme(it.label, scheme)]
-        fix = doc.renumbering.items.fix
         for it in wrong:
             yield Finding(
                 f"sub-item {it.label} at level {level}; expected a label like {scheme_label(scheme, it.key)}",
                 label_span(doc, it),
-                fix,
+                doc.renumbering.items.fix,  # computed once, when a finding needs it
             )
         if wrong:
             continue
@@ -59,7 +58,7 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
         for it, message in sequence_breaks(
             [(it, n, False) for it, n in zip(items, keys, strict=True)], partial(_show, scheme=scheme), 1
         ):
-            yield Finding(f"sub-item {message}", label_span(doc, it), fix)
+            yield Finding(f"sub-item {message}", label_span(doc, it), doc.renumbering.items.fix)
 
 
 def _ordinals(items: list[Item], scheme: str) -> list[int]:
