@@ -685,6 +685,7 @@ CASES: list[Bad] = [
         (("*Reaffirming* the", "Reaffirming the"),),
         "‸Reaffirming the Universal",
         message="expected italic",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "preamble-italic-spills",
@@ -698,6 +699,7 @@ CASES: list[Bad] = [
         ),
         "*‸Deeply concerned that",
         message='italic runs past the preambular phrase "Deeply concerned"',
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "preamble-italic-spills-one-word",
@@ -706,6 +708,7 @@ CASES: list[Bad] = [
         (("*Recalling* its", "*Recalling its*"),),
         "*‸Recalling its*",
         message="runs past",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "preamble-typo",
@@ -767,6 +770,7 @@ CASES: list[Bad] = [
         (("4. *Requests*", "4. Requests"),),
         "4. ‸Requests",
         message="expected italic",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "zh-operative-not-bold",
@@ -775,6 +779,7 @@ CASES: list[Bad] = [
         (("1. **欢迎**", "1. 欢迎"),),
         "1. ‸欢迎",
         message="expected bold",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "zh-operative-italic",
@@ -783,6 +788,7 @@ CASES: list[Bad] = [
         (("1. **欢迎**", "1. *欢迎*"),),
         "1. *‸欢迎*",
         message="expected bold",
+        fix=FIXED_TO_BASE,
     ),
     Bad(
         "operative-full-stop-not-last",

@@ -71,10 +71,9 @@ def operative_numbering(doc: Document) -> Iterator[Finding]:
         4. Requests …;
         5. Decides …;
     """
-    fix = doc.renumbering.operative.fix
     for run in numbered(doc):
         yield from (
-            Finding(f"operative paragraph {message}", label_span(doc, para), fix)
+            Finding(f"operative paragraph {message}", label_span(doc, para), doc.renumbering.operative.fix)
             for para, message in sequence_breaks([(p, p.number or 0, r) for p, r in run], str, 1)
         )
 
@@ -153,12 +152,15 @@ def operative_finite_verb(doc: Document) -> Iterator[Finding]:
     "operative-emphasis",
     Severity.WARNING,
     "The operative verb is italic in English and bold in Chinese (where formatting is known).",
+    fixable=True,
 )
 def operative_emphasis(doc: Document) -> Iterator[Finding]:
     """The operative verb or verb phrase, with its fused modifiers ("Also requests", "Strongly
     urges"), is italic in English and bold in Chinese; the rest of the paragraph is not.
     Checked only where the input carries formatting (Markdown, Word). Text extracted from a
-    PDF often loses the bold of a few paragraphs, so this stays a warning.
+    PDF often loses the bold of a few paragraphs, so this stays a warning. In Markdown (not in
+    text extracted from a PDF) the fix puts in or swaps the marks around the phrase, or ends
+    emphasis that runs past it, where the phrase and those marks stand on one line.
 
     Bad::
 
@@ -391,12 +393,11 @@ def negotiation_label(doc: Document) -> Iterator[Finding]:
         5. Requests …;
         6. Also requests …;
     """
-    fix = doc.renumbering.operative.fix
     for para in doc.res.all_operative():
         if para.suffix:
             shown = (para.label or "").strip()
             yield Finding(
                 f'negotiation label "{shown}" left in the text; expected the paragraphs renumbered',
                 label_span(doc, para),
-                fix,
+                doc.renumbering.operative.fix,  # computed once, when a finding needs it
             )

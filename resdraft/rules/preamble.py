@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 
-from resdraft.diagnostics import Severity
+from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.lang import Language
-from resdraft.model import Emphasis, OperativeParagraph, Passage, PreambularParagraph
+from resdraft.model import Emphasis, EmphasisRun, OperativeParagraph, Passage, Phrase, PreambularParagraph, Span
+from resdraft.normalize import _scan
 from resdraft.rules import Document, Finding, ending, rule
 
 
@@ -182,12 +184,14 @@ def last_passage(node: object) -> Passage:
     "preamble-emphasis",
     Severity.WARNING,
     "The preambular phrase is italic (where the input carries formatting), and nothing more.",
+    fixable=True,
 )
 def preamble_emphasis(doc: Document) -> Iterator[Finding]:
     """In English the opening participle or adjective, with its modifiers ("Recalling also",
     "Deeply concerned"), is set in italics and the rest of the paragraph in roman. Checked
     only where the input carries formatting (Markdown, Word); silent on plain or
-    PDF-extracted text.
+    PDF-extracted text. In Markdown the fix puts in or swaps the marks around the phrase, or
+    ends italics that run past it, where the phrase and those marks stand on one line.
 
     Bad::
 
@@ -203,7 +207,10 @@ def preamble_emphasis(doc: Document) -> Iterator[Finding]:
 def phrase_emphasis(
     doc: Document, paragraphs: list[PreambularParagraph] | list[OperativeParagraph], wanted: Emphasis | None, what: str
 ) -> Iterator[Finding]:
-    """The shared check of RD204 and RD303: each opening phrase carries ``wanted`` emphasis."""
+    """The shared check of RD204 and RD303: each opening phrase carries ``wanted`` emphasis.
+    In Markdown the fix sets the phrase apart, swaps the wrong marks around it, or ends a run
+    that spills past it after the phrase; only where the phrase lies on one line and the
+    source there reads exactly the phrase and its marks (never in text extracted from a PDF)."""
     if wanted is None or not doc.res.formatted:
         return
     for para in paragraphs:
@@ -212,14 +219,107 @@ def phrase_emphasis(
             continue
         if phrase.emphasis is not wanted:
             shown = "not set apart" if phrase.emphasis is Emphasis.NONE else f"{phrase.emphasis.value}"
-            yield Finding(f'{what} "{phrase.text}" is {shown}; expected {wanted.value}', phrase.span)
+            yield Finding(
+                f'{what} "{phrase.text}" is {shown}; expected {wanted.value}',
+                phrase.span,
+                _emphasis_fix(doc, para.text, phrase, wanted),
+            )
             continue
         for run in para.text.emphasis:
             if run.start <= phrase.offset < run.end and run.end > phrase.offset + len(phrase.text) + 1:
                 yield Finding(
                     f'{wanted.value} runs past the {what} "{phrase.text}"; only the phrase is {wanted.value}',
                     para.text.span_of(run.start, run.end),
+                    _end_run_fix(doc, para.text, phrase, run),
                 )
+
+
+_MARKS = {Emphasis.ITALIC: "*", Emphasis.BOLD: "**"}
+
+
+def _phrase_line(doc: Document, phrase: Phrase) -> str | None:
+    """The source line of a phrase lying on one line whose source reads exactly its text. None
+    for text extracted from a PDF: its marks are what the extraction kept, not the author's."""
+    if doc.res.extracted or not phrase.text or doc.source_at(phrase.span) != phrase.text:
+        return None
+    return doc.lines[phrase.span.line - 1]
+
+
+def _emphasis_fix(doc: Document, passage: Passage, phrase: Phrase, wanted: Emphasis) -> Fix | None:
+    """Set the phrase apart with ``wanted``'s marks ("Recalling" -> "*Recalling*"), or replace
+    the wrong marks right around it ("**Recalling**" -> "*Recalling*")."""
+    line = _phrase_line(doc, phrase)
+    new = _MARKS.get(wanted)
+    if line is None or new is None:
+        return None
+    if phrase.emphasis is Emphasis.NONE:
+        old = ""
+        # where an unknown opener ends (its first word?) or a fronted Chinese phrase begins
+        # ("深表关切" ends with the lexicon's "关切") is a guess
+        if phrase.offset or not is_known_phrase(phrase.text, doc.lang):
+            return None
+    else:
+        old = _MARKS.get(phrase.emphasis, "")
+        end = phrase.offset + len(phrase.text)
+        if not old or EmphasisRun(phrase.offset, end, phrase.emphasis) not in passage.emphasis:
+            return None  # the marks do not enclose the phrase alone
+    n, start, stop = phrase.span.line, phrase.span.column - 1, phrase.span.end_column - 1  # 0-based
+    if start < len(old) or line[start - len(old) : start] != old or line[stop : stop + len(old)] != old:
+        return None
+    if line[: start - len(old)].endswith("*") or line[stop + len(old) :].startswith("*"):
+        return None  # the marks would merge with others ("***")
+    fixed = line[: start - len(old)] + new + phrase.text + new + line[stop + len(old) :]
+    if not _only_marks_moved(line, fixed, [new, new], [old, old] if old else []):
+        return None
+    edits = (
+        Edit(Span(n, start - len(old) + 1, n, start + 1), old, new),
+        Edit(Span(n, stop + 1, n, stop + len(old) + 1), old, new),
+    )
+    message = f'italicize "{phrase.text}"' if wanted is Emphasis.ITALIC else f'make "{phrase.text}" {wanted.value}'
+    return Fix(message, edits)
+
+
+def _end_run_fix(doc: Document, passage: Passage, phrase: Phrase, run: EmphasisRun) -> Fix | None:
+    """Move the closing mark of a run that starts at the phrase and spills past it to right
+    after the phrase ("*Recalling its* resolution" -> "*Recalling* its resolution"), when the
+    phrase and the closing mark stand on one line."""
+    line = _phrase_line(doc, phrase)
+    mark = _MARKS.get(run.emphasis)
+    if line is None or mark is None or run.start != phrase.offset:
+        return None
+    n, start, stop = phrase.span.line, phrase.span.column - 1, phrase.span.end_column - 1  # 0-based
+    last = passage.span_of(run.end - 1, run.end)  # the run's last character
+    if last.line != n or doc.source_at(last) != passage.text[run.end - 1 : run.end]:
+        return None
+    # the closing mark stands after the run's last character and any call-out ("keepers,[^1]*")
+    close = line.find("*", last.end_column - 1)
+    if close < 0 or _scan(line[last.end_column - 1 : close], n, 1).text or line[close : close + len(mark)] != mark:
+        return None
+    if close <= stop or start < len(mark) or line[start - len(mark) : start] != mark:
+        return None
+    if line[close + len(mark) :].startswith("*") or line[stop:].startswith("*"):
+        return None  # the mark would merge with others
+    fixed = line[:stop] + mark + line[stop:close] + line[close + len(mark) :]
+    if not _only_marks_moved(line, fixed, [mark], [mark]):
+        return None
+    edits = (
+        Edit(Span(n, close + 1, n, close + len(mark) + 1), mark, ""),
+        Edit(Span(n, stop + 1, n, stop + 1), "", mark),
+    )
+    shown = "italics" if run.emphasis is Emphasis.ITALIC else run.emphasis.value
+    return Fix(f'end the {shown} after "{phrase.text}"', edits)
+
+
+def _only_marks_moved(line: str, fixed: str, added: list[str], removed: list[str]) -> bool:
+    """Does ``fixed`` read as ``line`` with the same words, only the emphasis marks ``removed``
+    taken away and ``added`` put in (no stray "*" turned into a mark or the reverse)?"""
+    before, after = _scan(line, 1, 1), _scan(fixed, 1, 1)
+    if before.text != after.text:
+        return False
+    old, new = Counter(before.toggles), Counter(after.toggles)
+    gone = sorted(mark for _, mark in (old - new).elements())
+    come = sorted(mark for _, mark in (new - old).elements())
+    return gone == sorted(removed) and come == sorted(added)
 
 
 @rule(
