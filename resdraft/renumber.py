@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from resdraft.diagnostics import Edit, Fix
-from resdraft.model import Item, OperativeParagraph, Passage, Span
+from resdraft.model import Footnote, Item, NoteRef, OperativeParagraph, Passage, Span
 from resdraft.normalize import SUPERSCRIPT_DIGITS
 from resdraft.numbering import CJK_NUMERALS, first_key, int_to_cjk, next_key, roman_to_int, scheme_label
 from resdraft.references import Member, Reference, internal_references
@@ -130,6 +130,13 @@ class _Places:
                     n = 0  # a section that starts again at 1 keeps doing so
                 n += 1
                 self.new_number[id(para)] = n
+        self._labels: list[dict[tuple[int, str | None], list[OperativeParagraph]]] = []
+        for run in self.runs:
+            labels: dict[tuple[int, str | None], list[OperativeParagraph]] = {}
+            for para in run:
+                if para.number is not None:
+                    labels.setdefault((para.number, para.suffix), []).append(para)
+            self._labels.append(labels)
         self.passages: list[tuple[Passage, _Place]] = []
         preambles = [(0, res.preamble)] + [(parts.index(s) if s in parts else 0, s.preamble) for s in res.sections]
         for run, paragraphs in preambles:
@@ -145,11 +152,8 @@ class _Places:
             self._add(it.text, it.items, _Place(place.run, place.paragraph, [items, *place.lists]))
 
     def by_label(self, run: int) -> dict[tuple[int, str | None], list[OperativeParagraph]]:
-        out: dict[tuple[int, str | None], list[OperativeParagraph]] = {}
-        for para in self.runs[run] if run < len(self.runs) else []:
-            if para.number is not None:
-                out.setdefault((para.number, para.suffix), []).append(para)
-        return out
+        """The paragraphs of a run by their current label ((5, None), (5, "bis"))."""
+        return self._labels[run] if run < len(self._labels) else {}
 
     def references(self, doc: Document) -> Iterator[tuple[Passage, _Place, Reference]]:
         for passage, place in self.passages:
@@ -354,6 +358,10 @@ _DEFINITION = re.compile(
 )
 
 
+# a footnote text, its first line, where its marker stands on that line, and the new marker
+_Definition = tuple[Footnote, int, tuple[int, int], str]
+
+
 def _footnote_plan(doc: Document) -> Plan:
     plan = Plan("footnotes")
     refs = [ref for ref in call_outs(doc) if ref.marker.isdigit()]
@@ -389,7 +397,7 @@ def _footnote_plan(doc: Document) -> Plan:
     return plan
 
 
-def _renumber_call_outs(doc: Document, plan: Plan, refs: list, new: dict[str, int]) -> None:
+def _renumber_call_outs(doc: Document, plan: Plan, refs: list[NoteRef], new: dict[str, int]) -> None:
     groups: dict[tuple[int, int], list[str]] = {}
     for ref in refs:
         groups.setdefault((ref.span.line, ref.span.column), []).append(ref.marker)
@@ -418,7 +426,7 @@ def _renumber_call_outs(doc: Document, plan: Plan, refs: list, new: dict[str, in
 def _renumber_texts(doc: Document, plan: Plan, new: dict[str, int]) -> None:
     """Each footnote text's marker; Markdown footnote texts standing together at the end are
     also put in the new order."""
-    blocks = []
+    blocks: list[_Definition] = []
     for note in doc.res.footnotes:
         if not note.marker.isdigit():
             continue
@@ -440,7 +448,7 @@ def _renumber_texts(doc: Document, plan: Plan, new: dict[str, int]) -> None:
             plan.edits.append(Edit(Span(line, at[0] + 1, line, at[1] + 1), old, text))
 
 
-def _reorder_definitions(doc: Document, plan: Plan, blocks: list) -> bool:
+def _reorder_definitions(doc: Document, plan: Plan, blocks: list[_Definition]) -> bool:
     """When the footnote texts form one run of lines at the end, separated only by blank lines,
     rewrite the run in the new order (one edit). Otherwise (texts at page feet in a PDF
     extraction) they stay where they are."""
