@@ -130,11 +130,16 @@ _NOT_WORDS = re.compile(r"[\W\d_]+")
 
 def _words(doc: Document) -> list[str]:
     """The words of every passage, with what the formatter may change taken out: figures,
-    item letters in parentheses, punctuation and the direction words of references."""
+    item letters in parentheses, punctuation and the direction words of references (footnote
+    texts as a sorted list)."""
     forms = doc.lang.references
     directions = re.compile(rf"(?:{forms.backward}|{forms.forward})" if forms else r"(?!)")
-    passages = [*body_passages(doc), *(note.text for note in doc.res.footnotes)]
-    return [_NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", p.text))) for p in passages]
+
+    def words(text: str) -> str:
+        return _NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", text)))
+
+    # footnote texts may be put in the order of their new numbers
+    return [words(p.text) for p in body_passages(doc)] + sorted(words(n.text.text) for n in doc.res.footnotes)
 
 
 def format_file(path: Path, settings: Settings, write: bool = False) -> Formatted:

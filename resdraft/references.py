@@ -27,7 +27,7 @@ class Member:
 
     number: int | None
     suffix: str | None
-    number_at: Offsets | None  # "5 bis"
+    number_at: Offsets | None  # "5 bis"; None for (d) in "paragraph 1 (c) and (d)", which names 1 too
     item: str | None
     item_at: Offsets | None  # the letters inside the parentheses
     sub: str | None
@@ -92,15 +92,18 @@ def _members(m: re.Match[str], patterns: dict[str, re.Pattern[str]]) -> list[Mem
         ends_range = bool(out) and patterns["range"].match(between) is not None
         previous_end = mm.end()
         number_at = None
+        number, suffix = (int(mm["num"]), mm["suffix"]) if mm["num"] else (None, None)
         if mm["num"]:
             number_at = (mm.start("num"), mm.end("suffix") if mm["suffix"] else mm.end("num"))
+        elif out and out[-1].number is not None:
+            number, suffix = out[-1].number, out[-1].suffix  # "paragraph 1 (c) and (d)": (d) of paragraph 1
         sub = mm["sub"]
         if sub and sub[0] in CJK_NUMERALS:
             sub = int_to_roman(cjk_to_int(sub))
         out.append(
             Member(
-                int(mm["num"]) if mm["num"] else None,
-                mm["suffix"],
+                number,
+                suffix,
                 number_at,
                 mm["item"],
                 mm.span("item") if mm["item"] else None,

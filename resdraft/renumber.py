@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from resdraft.diagnostics import Edit, Fix
 from resdraft.model import Footnote, Item, NoteRef, OperativeParagraph, Passage, Span
 from resdraft.normalize import SUPERSCRIPT_DIGITS
-from resdraft.numbering import CJK_NUMERALS, first_key, int_to_cjk, next_key, roman_to_int, scheme_label
+from resdraft.numbering import first_key, next_key, scheme_label
 from resdraft.references import Member, Reference, internal_references
 from resdraft.rules import Document
 from resdraft.rules.footnotes import call_outs
@@ -266,6 +266,7 @@ def _turn_direction(
 def _item_plan(doc: Document, places: _Places) -> Plan:
     plan = Plan("sub-items")
     new_key: dict[int, str] = {}  # id(item) -> key in its list's scheme
+    new_label: dict[int, str] = {}  # id(item) -> label as it will be printed
     for items in item_lists(doc):
         scheme = list_scheme(items, doc.lang)
         if scheme is None:
@@ -273,7 +274,7 @@ def _item_plan(doc: Document, places: _Places) -> Plan:
         key = first_key(scheme)
         for it in items:
             new_key[id(it)] = key
-            label = scheme_label(scheme, key)
+            label = new_label[id(it)] = scheme_label(scheme, key)
             if label != it.label:
                 span = label_span(doc, it)
                 if doc.source_at(span) != it.label:
@@ -290,7 +291,7 @@ def _item_plan(doc: Document, places: _Places) -> Plan:
             lists = _lists_for(member, place, places)
             if lists is None:
                 continue
-            changed |= _carry_item(doc, plan, passage, member, lists, new_key)
+            changed |= _carry_item(doc, plan, passage, member, lists, new_key, new_label)
         plan.references += changed
     return plan
 
@@ -310,7 +311,13 @@ def _lists_for(member: Member, place: _Place, places: _Places) -> list[list[Item
 
 
 def _carry_item(
-    doc: Document, plan: Plan, passage: Passage, member: Member, lists: list[list[Item]], new_key: dict[int, str]
+    doc: Document,
+    plan: Plan,
+    passage: Passage,
+    member: Member,
+    lists: list[list[Item]],
+    new_key: dict[int, str],
+    new_label: dict[int, str],
 ) -> bool:
     assert member.item is not None and member.item_at is not None
     siblings = next((items for items in lists if any(it.key == member.item for it in items)), None)
@@ -331,14 +338,21 @@ def _carry_item(
         return False
     item = matches[0]
     changed = False
-    if new_key.get(id(item), item.key) != item.key:
-        changed |= plan.edit(doc, passage, member.item_at, new_key[id(item)], "the reference")
+    if new_label[id(item)].strip("()（）.") != member.item:
+        changed |= plan.edit(doc, passage, member.item_at, new_label[id(item)].strip("()（）."), "the reference")
     if member.sub is not None and member.sub_at is not None:
         subs = [it for it in item.items if it.key == member.sub]
-        if len(subs) == 1 and new_key.get(id(subs[0]), member.sub) != member.sub:
-            old = passage.text[member.sub_at[0] : member.sub_at[1]]
-            key = new_key[id(subs[0])]
-            shown = int_to_cjk(roman_to_int(key)) if old[:1] in CJK_NUMERALS else key
+        if len(subs) != 1:
+            if any(new_key.get(id(it), it.key) != it.key for it in item.items):
+                why = "there is no such sub-item" if not subs else "it is labelled twice"
+                plan.blockers.append(
+                    Blocker(passage.span_of(*member.sub_at), f"reference to sub-item ({member.sub}), but {why}")
+                )
+            return changed
+        old = passage.text[member.sub_at[0] : member.sub_at[1]]
+        # printed as the label now is: (ii) of a Chinese list becoming (二) is referred to as (二)
+        shown = new_label[id(subs[0])].strip("()（）.")
+        if shown != old:
             changed |= plan.edit(doc, passage, member.sub_at, shown, "the reference")
     return changed
 

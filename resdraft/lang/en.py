@@ -262,26 +262,27 @@ OPERATIVE = (
 )
 
 # "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 5 bis", "paragraphs 3 to 5",
-# "paragraph 2 of the present resolution"; "subparagraph (b) above"
-_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
+# "paragraph 1 (c) and (d)", "paragraph 2 of the present resolution"; "subparagraph (b) above"
+_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater|alt))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
 _ITEM_MEMBER = r"\([a-z]{1,2}\)(?:\s?\([ivx]+\))?"
 _JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-–]\s*)"
 REFERENCES = ReferenceForms(
-    # a list only after the plural: "paragraph 5, 25 States" names one paragraph
-    paragraph=rf"(?<![\w-])(?:sub-?)?paragraph(?P<plural>s)?\s+"
-    rf"(?P<refs>{_PARAGRAPH_MEMBER}(?(plural)(?:{_JOIN}{_PARAGRAPH_MEMBER})*))"
+    # a list of paragraphs only after the plural ("paragraph 5, 25 States" names one paragraph);
+    # "preambular paragraph 3" is not an operative paragraph
+    paragraph=r"(?<!preambular )(?<![\w-])(?:sub-?)?paragraph(?P<plural>s)?\s+"
+    rf"(?P<refs>{_PARAGRAPH_MEMBER}(?(plural)(?:{_JOIN}(?:{_PARAGRAPH_MEMBER}|{_ITEM_MEMBER}))*|(?:{_JOIN}{_ITEM_MEMBER})*))"
     r"(?:\s+(?P<dir>above|below|of the present resolution|of this resolution))?(?!\w)",
     item=rf"(?<![\w-])sub-?paragraph(?P<plural>s)?\s+(?P<refs>{_ITEM_MEMBER}(?(plural)(?:{_JOIN}{_ITEM_MEMBER})*))"
     r"(?:\s+(?P<dir>above|below))?",
-    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater))?(?:\s?\((?P<item>[a-z]{1,2})\))?"
+    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater|alt))?(?:\s?\((?P<item>[a-z]{1,2})\))?"
     r"(?:\s?\((?P<sub>[ivx]+)\))?",
     range=r"^(?:\s+to\s+|\s*[-–]\s*)$",
     backward="above",
     forward="below",
     # "paragraph 8 of resolution 2397 (2017)", "paragraph 3 thereof"
     external_after=r"\s+(?:of|thereof|therein)\b",
-    # "preambular paragraph 3", "its paragraph 8", "rule 6, paragraph 1", "(A/79/149, paragraph 41)"
-    external_before=r"(?:\b(?:preambular|its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|\b(?:rule|article|section|chapter|annex"
+    # "its paragraph 8", "rule 6, paragraph 1", "(A/79/149, paragraph 41)"
+    external_before=r"(?:\b(?:its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|\b(?:rule|article|section|chapter|annex"
     r"|resolution|decision|report|document)\s+[^\s,;]+(?:\s\(\d{4}\))?),\s*)$",
 )
 

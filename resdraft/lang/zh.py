@@ -165,21 +165,23 @@ _SIMPLIFIED = (
     "顾铭记严于视护让范历务础们导儿从动变类响亚举价团长开问题间时书别种态传总组织边赞谨遗着忧诺布"
 )
 
-# "上文第5段", "下文第3(a)段", "本决议第2段", "第3至5段", "第19和第23段"; "上文(b)分段"
-_PARAGRAPH_MEMBER = rf"\d{{1,3}}(?:\s?bis)?(?:\s?[(（][a-z]{{1,2}}[)）])?(?:\s?[(（][{_NUM}]+[)）])?"
+# "上文第5段", "下文第3(a)段", "本决议第2段", "第3至5段", "第19和第23段", "第3(a)和(d)段"; "上文(b)分段"
+_PARAGRAPH_MEMBER = rf"\d{{1,3}}(?:\s?(?:bis|alt))?(?:\s?[(（][a-z]{{1,2}}[)）])?(?:\s?[(（][{_NUM}]+[)）])?"
 _ITEM_MEMBER = rf"[(（][a-z]{{1,2}}[)）](?:\s?[(（][{_NUM}]+[)）])?"
 _JOIN = r"\s*(?:、|和|及|与|至|到|-|—|－)\s*第?\s*"
 REFERENCES = ReferenceForms(
-    paragraph=rf"(?P<dir>上文|下文|本决议)?\s*第\s*(?P<refs>{_PARAGRAPH_MEMBER}(?:{_JOIN}{_PARAGRAPH_MEMBER})*)\s*段",
+    paragraph=rf"(?P<dir>上文|下文|本决议)?\s*第\s*"
+    rf"(?P<refs>{_PARAGRAPH_MEMBER}(?:{_JOIN}(?:{_PARAGRAPH_MEMBER}|{_ITEM_MEMBER}))*)\s*段",
     item=rf"(?P<dir>上文|下文)?\s*第?\s*(?P<refs>{_ITEM_MEMBER}(?:{_JOIN}{_ITEM_MEMBER})*)\s*分段",
-    member=rf"(?P<num>\d{{1,3}})?(?:\s?(?P<suffix>bis))?(?:\s?[(（](?P<item>[a-z]{{1,2}})[)）])?"
+    member=rf"(?P<num>\d{{1,3}})?(?:\s?(?P<suffix>bis|alt))?(?:\s?[(（](?P<item>[a-z]{{1,2}})[)）])?"
     rf"(?:\s?[(（](?P<sub>[{_NUM}]+)[)）])?",
     range=r"^\s*(?:至|到|-|—|－)\s*第?\s*$",
     backward="上文",
     forward="下文",
     external_after=r"(?!)",
-    # "第2397(2017)号决议第8段", "报告第34段", "《宣言》第5段", "(见 A/79/149，第 41 段)"
-    external_before=r"(?:[议定告》言约件书章程]\s*|(?:[A-Z]{1,3}/[\w./-]+|《[^》]*》)[^；。]*)$",
+    # "第2397(2017)号决议第8段", "报告第34段", "《宣言》第5段", "执行部分第3段", "第4条第3段", "议事规则第3段",
+    # "(见 A/79/149，第 41 段)"
+    external_before=r"(?:[议定告》言约件书章程条款分则]\s*|(?:[A-Z]{1,3}/[\w./-]+|《[^》]*》)[^；。]*)$",
 )
 
 LANGUAGE = Language(

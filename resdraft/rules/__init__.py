@@ -131,6 +131,7 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+_ALL_LOADED = False
 
 
 def rule(
@@ -156,9 +157,11 @@ def rule(
 
 def rules() -> dict[str, Rule]:
     """Every rule, by code, in code order."""
-    if not _REGISTRY:
+    global _ALL_LOADED
+    if not _ALL_LOADED:  # not "registry empty": the renumbering imports a few families itself
         for family in _FAMILIES:
             importlib.import_module(f"resdraft.rules.{family}")
+        _ALL_LOADED = True
     return dict(sorted(_REGISTRY.items()))
 
 

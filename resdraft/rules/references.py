@@ -62,9 +62,10 @@ def internal_reference(doc: Document) -> Iterator[Finding]:
         here = where[id(passage)]
         for ref in internal_references(passage.text, doc.lang):
             for member in ref.members:
-                if member.number is None or member.number_at is None:
+                at = member.number_at or member.item_at
+                if member.number is None or at is None:
                     continue
-                span = passage.span_of(member.number_at[0], member.number_at[1])
+                span = passage.span_of(*at)
                 target = paragraphs.get((member.number, member.suffix))
                 if target is None:
                     yield Finding(
