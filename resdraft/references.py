@@ -53,7 +53,7 @@ class Reference:
 def internal_references(text: str, lang: Language) -> list[Reference]:
     """The references in ``text`` to paragraphs and sub-items of the text itself."""
     forms = lang.references
-    if forms is None:
+    if forms is None or forms.hint not in text:
         return []
     out = [ref for name in ("paragraph", "item") for ref in _find(text, forms, name)]
     return sorted(out, key=lambda r: r.start)

@@ -56,6 +56,7 @@ class ReferenceForms:
     forward: str
     external_after: str
     external_before: str
+    hint: str  # a word every reference contains: texts without it are not searched ("paragraph", "段")
 
     @cached_property
     def compiled(self) -> dict[str, re.Pattern[str]]:

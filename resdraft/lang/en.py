@@ -284,6 +284,7 @@ REFERENCES = ReferenceForms(
     # "its paragraph 8", "rule 6, paragraph 1", "(A/79/149, paragraph 41)"
     external_before=r"(?:\b(?:its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|\b(?:rule|article|section|chapter|annex"
     r"|resolution|decision|report|document)\s+[^\s,;]+(?:\s\(\d{4}\))?),\s*)$",
+    hint="paragraph",
 )
 
 LANGUAGE = Language(
