@@ -142,7 +142,9 @@ class _ItemLevels:
             return self._set(roman, key)
         if self._continues(alpha, key, alpha_successor):
             return self._set(alpha, key)
-        if key == "i" or len(key) > 1 or alpha not in self.last:
+        # a first label "(c)", "(d)", "(l)" or "(m)" is a letter (a list whose first items were
+        # deleted), never the roman 100, 500, 50 or 1000
+        if key == "i" or len(key) > 1 or (alpha not in self.last and key in "vx"):
             return self._set(roman, key)
         return self._set(alpha, key)
 

@@ -108,6 +108,7 @@ class _Place:
     run: int
     paragraph: OperativeParagraph | None
     lists: list[list[Item]]
+    items: list[Item] = field(default_factory=list)  # the items it is in, innermost first
 
 
 class _Places:
@@ -149,7 +150,7 @@ class _Places:
     def _add(self, text: Passage, items: list[Item], place: _Place) -> None:
         self.passages.append((text, place))
         for it in items:
-            self._add(it.text, it.items, _Place(place.run, place.paragraph, [items, *place.lists]))
+            self._add(it.text, it.items, _Place(place.run, place.paragraph, [items, *place.lists], [it, *place.items]))
 
     def by_label(self, run: int) -> dict[tuple[int, str | None], list[OperativeParagraph]]:
         """The paragraphs of a run by their current label ((5, None), (5, "bis"))."""
@@ -292,8 +293,42 @@ def _item_plan(doc: Document, places: _Places) -> Plan:
             if lists is None:
                 continue
             changed |= _carry_item(doc, plan, passage, member, lists, new_key, new_label)
+        changed |= _turn_item_direction(doc, plan, passage, place, ref)
         plan.references += changed
     return plan
+
+
+def _turn_item_direction(doc: Document, plan: Plan, passage: Passage, place: _Place, ref: Reference) -> bool:
+    """ "subparagraph (a) above" after the items were moved: turn the direction round when every
+    item it names now stands on the other side of the item holding the reference."""
+    forms = doc.lang.references
+    if forms is None or ref.direction_at is None or place.paragraph is None:
+        return False
+    sides: set[str] = set()
+    for member in ref.members:
+        if member.number is not None or member.item is None:
+            return False  # a numbered paragraph's items: the operative plan's business
+        siblings = next((items for items in [*place.lists, place.paragraph.items] if _key_in(items, member.item)), None)
+        if siblings is None:
+            return False
+        target = _index(siblings, next(it for it in siblings if it.key == member.item))
+        here = next((_index(siblings, it) for it in place.items if _index(siblings, it) >= 0), -1)
+        if here < 0 and siblings is not place.paragraph.items:
+            return False
+        sides.add("forward" if target > here else "backward")
+    if len(sides) != 1 or sides == {ref.direction}:
+        return False
+    word = forms.forward if sides == {"forward"} else forms.backward
+    return plan.edit(doc, passage, ref.direction_at, word, "the direction of the reference")
+
+
+def _key_in(items: list[Item], key: str) -> bool:
+    return any(it.key == key for it in items)
+
+
+def _index(items: list[Item], item: Item) -> int:
+    """The position of this very item in the list (-1 when it is not there)."""
+    return next((i for i, it in enumerate(items) if it is item), -1)
 
 
 def _lists_for(member: Member, place: _Place, places: _Places) -> list[list[Item]] | None:
