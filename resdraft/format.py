@@ -99,10 +99,20 @@ def _unsafe(before: Document, outcome: Fixing, settings: Settings) -> str | None
     if not outcome.applied:
         return None
     after = document(outcome.text, before.res.path, settings)
-    if _shape(after.res) != _shape(before.res) or _words(after) != _words(before):
-        return (
-            "formatting would change more than numbers and punctuation (please report this); the file is left as it was"
-        )
+    if _shape(after.res) != _shape(before.res):
+        counts = [
+            f"{what} {n} → {m}"
+            for what, n, m in (
+                ("preambular paragraphs", len(before.res.preamble), len(after.res.preamble)),
+                ("operative paragraphs", len(before.res.all_operative()), len(after.res.all_operative())),
+                ("footnotes", len(before.res.footnotes), len(after.res.footnotes)),
+            )
+            if n != m
+        ]
+        what = f" ({', '.join(counts)})" if counts else ""
+        return f"the fixes would change how the text is read{what}; it is left as it was (please report this)"
+    if _words(after) != _words(before):
+        return "the fixes would change more than numbers and punctuation; it is left as it was (please report this)"
     return None
 
 

@@ -107,13 +107,19 @@ def sequence_breaks(run: list[tuple[T, int, bool]], show: Callable[[int], str], 
 
 
 def label_span(doc: Document, para: OperativeParagraph | Item) -> Span:
-    """The span of a paragraph's number or an item's label, found on its first line before its text."""
+    """The span of a paragraph's number or an item's label, found on its first line before its
+    text (or alone on the line before)."""
     label = (para.label or "").strip()
     line = para.span.line
     if label and 0 < line <= len(doc.lines):
         at = doc.lines[line - 1].find(label, 0, max(para.span.column - 1, 0))
         if at >= 0:
             return Span(line, at + 1, line, at + 1 + len(label))
+        # text extracted from a PDF can put the number on a line of its own ("3. ")
+        above = doc.lines[line - 2] if line >= 2 else ""
+        if above.strip() == label:
+            at = above.index(label)
+            return Span(line - 1, at + 1, line - 1, at + 1 + len(label))
     return para.span
 
 
