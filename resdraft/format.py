@@ -135,7 +135,7 @@ def _shape(res: Resolution) -> tuple[object, ...]:
 # what renumbering may change inside a text: sub-item letters in references, negotiation
 # suffixes ("paragraph 5 bis"), and (with punctuation) figures
 _LABELS = re.compile(
-    r"\((?:[a-z]{1,2}|[ivxlc]+|[〇零一二三四五六七八九十百]+)\)|(?<![A-Za-z])(?:bis|ter|quater|alt|new)(?![A-Za-z])"
+    r"\((?:[a-z]{1,2}|[ivxlc]+|[〇零一二三四五六七八九十百]+)\)|(?<![A-Za-z])(?:bis|ter|quater|quinquies|alt|new)(?![A-Za-z])"
 )
 _NOT_WORDS = re.compile(r"[\W\d_]+")
 

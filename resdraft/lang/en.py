@@ -263,7 +263,7 @@ OPERATIVE = (
 
 # "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 5 bis", "paragraphs 3 to 5",
 # "paragraph 1 (c) and (d)", "paragraph 2 of the present resolution"; "subparagraph (b) above"
-_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater|alt))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
+_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater|quinquies|alt))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
 _ITEM_MEMBER = r"\((?:[a-z]{1,2}|[ivx]+)\)(?:\s?\([ivx]+\))?"
 _JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-–]\s*)"
 REFERENCES = ReferenceForms(
@@ -274,7 +274,7 @@ REFERENCES = ReferenceForms(
     r"(?:\s+(?P<dir>above|below|of the present resolution|of this resolution))?(?!\w)",
     item=rf"(?<![\w-])sub-?paragraph(?P<plural>s)?\s+(?P<refs>{_ITEM_MEMBER}(?(plural)(?:{_JOIN}{_ITEM_MEMBER})*))"
     r"(?:\s+(?P<dir>above|below))?",
-    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater|alt))?(?:\s?\((?P<item>[a-z]{1,2}|[ivx]+)\))?"
+    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater|quinquies|alt))?(?:\s?\((?P<item>[a-z]{1,2}|[ivx]+)\))?"
     r"(?:\s?\((?P<sub>[ivx]+)\))?",
     range=r"^(?:\s+to\s+|\s*[-–]\s*)$",
     backward="above",

@@ -166,14 +166,16 @@ _SIMPLIFIED = (
 )
 
 # "上文第5段", "下文第3(a)段", "本决议第2段", "第3至5段", "第19和第23段", "第3(a)和(d)段"; "上文(b)分段"
-_PARAGRAPH_MEMBER = rf"\d{{1,3}}(?:\s?(?:bis|alt))?(?:\s?[(（][a-z]{{1,2}}[)）])?(?:\s?[(（][{_NUM}]+[)）])?"
+_PARAGRAPH_MEMBER = (
+    rf"\d{{1,3}}(?:\s?(?:bis|ter|quater|quinquies|alt))?(?:\s?[(（][a-z]{{1,2}}[)）])?(?:\s?[(（][{_NUM}]+[)）])?"
+)
 _ITEM_MEMBER = rf"[(（][a-z]{{1,2}}[)）](?:\s?[(（][{_NUM}]+[)）])?"
 _JOIN = r"\s*(?:、|和|及|与|至|到|-|—|－)\s*第?\s*"
 REFERENCES = ReferenceForms(
     paragraph=rf"(?P<dir>上文|下文|本决议)?\s*第\s*"
     rf"(?P<refs>{_PARAGRAPH_MEMBER}(?:{_JOIN}(?:{_PARAGRAPH_MEMBER}|{_ITEM_MEMBER}))*)\s*段",
     item=rf"(?P<dir>上文|下文)?\s*第?\s*(?P<refs>{_ITEM_MEMBER}(?:{_JOIN}{_ITEM_MEMBER})*)\s*分段",
-    member=rf"(?P<num>\d{{1,3}})?(?:\s?(?P<suffix>bis|alt))?(?:\s?[(（](?P<item>[a-z]{{1,2}})[)）])?"
+    member=rf"(?P<num>\d{{1,3}})?(?:\s?(?P<suffix>bis|ter|quater|quinquies|alt))?(?:\s?[(（](?P<item>[a-z]{{1,2}})[)）])?"
     rf"(?:\s?[(（](?P<sub>[{_NUM}]+)[)）])?",
     range=r"^\s*(?:至|到|-|—|－)\s*第?\s*$",
     backward="上文",
