@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,8 +148,8 @@ def _words(doc: Document) -> list[str]:
     forms = doc.lang.references
     directions = re.compile(rf"(?:{forms.backward}|{forms.forward})" if forms else r"(?!)")
 
-    def words(text: str) -> str:
-        return _NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", text)))
+    def words(text: str) -> str:  # NFKC: a full-width symbol made half-width (RD706) is the same word
+        return _NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", unicodedata.normalize("NFKC", text))))
 
     # footnote texts may be put in the order of their new numbers
     return [words(p.text) for p in body_passages(doc)] + sorted(words(n.text.text) for n in doc.res.footnotes)

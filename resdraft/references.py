@@ -48,6 +48,9 @@ class Reference:
     members: tuple[Member, ...]
     direction: str | None  # "backward", "forward" or None ("of the present resolution", 本决议, none)
     direction_at: Offsets | None
+    # it says it is this text's ("above", "of the present resolution", 上文, 本决议); a bare
+    # "paragraph 5" is taken for this text's too unless something names another document
+    explicit: bool = False
 
 
 def internal_references(text: str, lang: Language) -> list[Reference]:
@@ -71,7 +74,16 @@ def _find(text: str, forms: ReferenceForms, name: str) -> list[Reference]:
         if not members:
             continue
         direction = {forms.backward: "backward", forms.forward: "forward"}.get(m["dir"] or "")
-        out.append(Reference(m.start(), m.end(), tuple(members), direction, m.span("dir") if direction else None))
+        out.append(
+            Reference(
+                m.start(),
+                m.end(),
+                tuple(members),
+                direction,
+                m.span("dir") if direction else None,
+                m["dir"] is not None,
+            )
+        )
     return out
 
 

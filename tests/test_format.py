@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from resdraft.format import format_text
+from resdraft.lint import lint_text
 
 BOM = b"\xef\xbb\xbf"
 
@@ -1233,3 +1234,70 @@ def test_format_text_in_a_fresh_process_applies_every_safe_fix():
     assert proc.stdout == (
         "大会，\n\n回顾其2024年12月19日第79/205号决议，\n\n1. **欢迎**各国取得的进展；\n\n2. **请**秘书长提出报告。\n"
     )
+
+
+# --- found in review: citations of other documents, full-width symbols, "5bis" ---------------
+
+EN_CITATIONS = """\
+The General Assembly,
+
+*Recalling* Article 2, paragraph 4, of the Charter of the United Nations and the Beijing Platform for Action, \
+paragraph 4,
+
+1. *Decides* to act;
+
+[new] *Notes* the work done;
+
+2. *Urges* States to act in accordance with paragraph 5.2 of the Convention and with paragraph 2 above;
+
+3. *Requests* a report.
+"""
+
+
+def test_citations_of_other_documents_are_not_renumbered():
+    assert formatted(EN_CITATIONS) == (
+        EN_CITATIONS.replace("[new] *Notes*", "2. *Notes*")
+        .replace("2. *Urges*", "3. *Urges*")
+        .replace("3. *Requests*", "4. *Requests*")
+        .replace("paragraph 2 above", "paragraph 3 above")
+    )
+
+
+def test_bare_citations_of_other_documents_are_no_rd601_error():
+    text = EN_CITATIONS.replace("[new] *Notes* the work done;\n\n", "").replace(
+        "paragraph 2 above", "paragraph 1 above"
+    )
+    assert [d.code for d in lint_text(text)] == []
+
+
+ZH_CITATIONS = """\
+大会，
+
+回顾安全理事会第2397(2017)号决议，特别是其第4段，以及《行动纲领》第5段和仙台框架第6段，
+
+1. **决定**采取行动；
+
+1 bis. **邀请**会员国协助执行上文第1段；
+
+2. **请**秘书长提交报告。
+"""
+
+
+def test_chinese_citations_of_other_documents_are_not_renumbered():
+    assert formatted(ZH_CITATIONS, "zh.md") == ZH_CITATIONS.replace("1 bis. **邀请**", "2. **邀请**").replace(
+        "2. **请**", "3. **请**"
+    )
+
+
+def test_a_full_width_symbol_made_half_width_does_not_stop_the_renumbering():
+    text = ZH_CITATIONS.replace("提交报告。", "提交报告(Ａ／80／227)。")
+    assert formatted(text, "zh.md") == ZH_CITATIONS.replace("1 bis. **邀请**", "2. **邀请**").replace(
+        "2. **请**秘书长提交报告。", "3. **请**秘书长提交报告(A/80/227)。"
+    )
+
+
+def test_a_reference_to_5bis_written_without_a_space_follows_it():
+    head = "The General Assembly,\n\n1. *Decides* to act;\n\n"
+    text = head + "OP1bis *Invites* States;\n\n2. *Requests* a report on paragraph 1bis above.\n"
+    expected = head + "2. *Invites* States;\n\n3. *Requests* a report on paragraph 2 above.\n"
+    assert formatted(text) == expected

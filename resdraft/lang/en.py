@@ -263,7 +263,7 @@ OPERATIVE = (
 
 # "paragraph 5 above", "paragraphs 3 (a) and 7 below", "paragraph 5 bis", "paragraphs 3 to 5",
 # "paragraph 1 (c) and (d)", "paragraph 2 of the present resolution"; "subparagraph (b) above"
-_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s(?:bis|ter|quater|quinquies|alt))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
+_PARAGRAPH_MEMBER = r"\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|alt))?(?:\s?\([a-z]{1,2}\))?(?:\s?\([ivx]+\))?"
 _ITEM_MEMBER = r"\((?:[a-z]{1,2}|[ivx]+)\)(?:\s?\([ivx]+\))?"
 _JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[-–]\s*)"
 REFERENCES = ReferenceForms(
@@ -271,19 +271,20 @@ REFERENCES = ReferenceForms(
     # "preambular paragraph 3" is not an operative paragraph
     paragraph=r"(?<!preambular )(?<![\w-])(?:sub-?)?paragraph(?P<plural>s)?\s+"
     rf"(?P<refs>{_PARAGRAPH_MEMBER}(?(plural)(?:{_JOIN}(?:{_PARAGRAPH_MEMBER}|{_ITEM_MEMBER}))*|(?:{_JOIN}{_ITEM_MEMBER})*))"
-    r"(?:\s+(?P<dir>above|below|of the present resolution|of this resolution))?(?!\w)",
+    r"(?:\s+(?P<dir>above|below|of the present resolution|of this resolution))?(?!\w|\.\d)",  # not "paragraph 5.2"
     item=rf"(?<![\w-])sub-?paragraph(?P<plural>s)?\s+(?P<refs>{_ITEM_MEMBER}(?(plural)(?:{_JOIN}{_ITEM_MEMBER})*))"
     r"(?:\s+(?P<dir>above|below))?",
-    member=r"(?P<num>\d{1,3})?(?:\s(?P<suffix>bis|ter|quater|quinquies|alt))?(?:\s?\((?P<item>[a-z]{1,2}|[ivx]+)\))?"
+    member=r"(?P<num>\d{1,3})?(?:\s?(?P<suffix>bis|ter|quater|quinquies|alt))?(?:\s?\((?P<item>[a-z]{1,2}|[ivx]+)\))?"
     r"(?:\s?\((?P<sub>[ivx]+)\))?",
     range=r"^(?:\s+to\s+|\s*[-–]\s*)$",
     backward="above",
     forward="below",
     # "paragraph 8 of resolution 2397 (2017)", "paragraph 3 thereof"
     external_after=r"\s+(?:of|thereof|therein)\b",
-    # "its paragraph 8", "rule 6, paragraph 1", "(A/79/149, paragraph 41)"
-    external_before=r"(?:\b(?:its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|\b(?:rule|article|section|chapter|annex"
-    r"|resolution|decision|report|document)\s+[^\s,;]+(?:\s\(\d{4}\))?),\s*)$",
+    # "its paragraph 8", "Article 2, paragraph 4, of the Charter", "(A/79/149, paragraph 41)",
+    # "the Beijing Platform for Action, paragraph 4": a name, a symbol or a numbered part and a comma
+    external_before=r"(?:\b(?:its|their)\s+|(?:\b[A-Z]{1,3}/[\w./-]+|(?i:\b(?:rule|article|section|chapter|annex"
+    r"|resolution|decision|report|document))\s+[^\s,;]+(?:\s\(\d{4}\))?|\b[A-Z][\w-]*\)?),\s*)$",
     hint="paragraph",
 )
 

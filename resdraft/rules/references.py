@@ -34,13 +34,14 @@ def _item(items: list[Item], key: str) -> Item | None:
     "A reference to a paragraph of this text points at one that exists.",
 )
 def internal_reference(doc: Document) -> Iterator[Finding]:
-    """A reference to a paragraph of the text itself ("paragraph 5 above", "paragraphs 3 to 5",
-    "paragraph 3 (a) below", "上文第5段", "本决议第2段", "第3至5段") names an operative
-    paragraph (and sub-item) that exists; "above"/上文 points back, "below"/下文 forward.
-    References to other documents ("paragraph 8 of resolution 2397 (2017)",
-    "第2397(2017)号决议第8段") are not checked. Paragraph numbers change between drafts, so
-    these references go stale; ``resdraft format`` (and the fix of RD301) carries them over
-    when it renumbers, turning "above" and "below" round for a paragraph moved across.
+    """A reference to a paragraph of the text itself ("paragraph 5 above", "paragraphs 3 to 5
+    below", "paragraph 3 (a) of the present resolution", "上文第5段", "本决议第2段") names an
+    operative paragraph (and sub-item) that exists; "above"/上文 points back, "below"/下文
+    forward. Only references that say they are this text's are checked: a bare "paragraph 5"
+    may be another document's ("Article 2, paragraph 7, of the Charter"). Paragraph numbers
+    change between drafts, so these references go stale; ``resdraft format`` (and the fix of
+    RD301) carries them over when it renumbers, turning "above" and "below" round for a
+    paragraph moved across.
 
     Bad::
 
@@ -61,6 +62,8 @@ def internal_reference(doc: Document) -> Iterator[Finding]:
             continue
         here = where[id(passage)]
         for ref in internal_references(passage.text, doc.lang):
+            if not ref.explicit:
+                continue  # a bare "paragraph 5" may be another document's ("Article 2, paragraph 7"): not an error
             for member in ref.members:
                 at = member.number_at or member.item_at
                 if member.number is None or at is None:
