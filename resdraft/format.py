@@ -26,9 +26,6 @@ from resdraft.lint import Fixing, document, fix_text, write_back
 from resdraft.model import Resolution, Span
 from resdraft.rules import Document, body_passages, rules
 
-# the rule a renumbering plan is reported under
-_PLAN_CODES = ("RD301", "RD401", "RD502")
-
 
 @dataclass
 class Formatted:
@@ -65,8 +62,8 @@ def _formatting(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic
     footnote texts out of order), then every enabled rule's safe fix that changes no word."""
     registry = rules()
     plans = [
-        Diagnostic(code, Severity.ERROR, plan.message, plan.edits[0].span, doc.res.path, plan.fix)
-        for code, plan in zip(_PLAN_CODES, doc.renumbering.plans, strict=True)
+        Diagnostic(plan.code, Severity.ERROR, plan.message, plan.edits[0].span, doc.res.path, plan.fix)
+        for plan in doc.renumbering.plans
         if plan.fix is not None
     ]
     fixes = {d.fix for d in plans}
@@ -81,25 +78,22 @@ def format_text(text: str, path: str | None = None, settings: Settings | None = 
     before = document(text, path, settings)
     if blockers := before.renumbering.blockers:
         return Formatted(shown, text, text, refused=[(b.span, b.message) for b in blockers])
-    outcome = fix_text(text, path, settings, _formatting)
+    outcome = fix_text(text, path, settings, _formatting, first=before)
     result = Formatted(shown, text, outcome.text, outcome.applied)
-    if problem := _unsafe(before, outcome, settings):
-        result.text, result.changes, result.refused = (
-            text,
-            [],
-            [(before.res.header.lines[0].span if before.res.header.lines else Span(1, 1, 1, 1), problem)],
-        )
+    if problem := _unsafe(before, outcome):
+        result.text, result.changes, result.refused = text, [], [problem]
     return result
 
 
-def _unsafe(before: Document, outcome: Fixing, settings: Settings) -> str | None:
-    """Why the formatted text must not be written, if it must not: it did not settle, or it
-    reads as a different resolution (other paragraphs, other words)."""
+def _unsafe(before: Document, outcome: Fixing) -> tuple[Span, str] | None:
+    """Why the formatted text must not be written, and where, if it must not: it did not
+    settle, or it reads as a different resolution (other paragraphs, other words)."""
+    start = Span(1, 1, 1, 1)
     if not outcome.settled:
-        return "formatting did not settle (please report this); the file is left as it was"
+        return start, "formatting did not settle (please report this); the file is left as it was"
     if not outcome.applied:
         return None
-    after = document(outcome.text, before.res.path, settings)
+    after = outcome.document
     if _shape(after.res) != _shape(before.res):
         counts = [
             f"{what} {n} → {m}"
@@ -111,9 +105,16 @@ def _unsafe(before: Document, outcome: Fixing, settings: Settings) -> str | None
             if n != m
         ]
         what = f" ({', '.join(counts)})" if counts else ""
-        return f"the fixes would change how the text is read{what}; it is left as it was (please report this)"
-    if _words(after) != _words(before):
-        return "the fixes would change more than numbers and punctuation; it is left as it was (please report this)"
+        return start, f"the fixes would change how the text is read{what}; it is left as it was (please report this)"
+    old, new = _words(before), _words(after)
+    if old != new:
+        passages = list(body_passages(before))
+        at = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), 0)
+        where = passages[at].span if at < len(passages) else start
+        return (
+            where,
+            "the fixes would change more than numbers and punctuation; it is left as it was (please report this)",
+        )
     return None
 
 

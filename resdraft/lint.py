@@ -73,20 +73,25 @@ class Fixing:
     applied: list[Diagnostic]
     diagnostics: list[Diagnostic]
     settled: bool
+    document: Document  # of the final text
 
 
-def fix_text(text: str, path: str | None, settings: Settings, choose: Chooser | None = None) -> Fixing:
+def fix_text(
+    text: str, path: str | None, settings: Settings, choose: Chooser | None = None, first: Document | None = None
+) -> Fixing:
     """Apply safe fixes, then check again (a fix can reveal another), at most
-    ``MAX_FIX_PASSES`` times. Shared by ``check --fix`` and ``format``."""
+    ``MAX_FIX_PASSES`` times. Shared by ``check --fix`` and ``format``; ``first`` is the
+    document of ``text`` when the caller has parsed it already."""
     applied: list[Diagnostic] = []
+    doc = first or document(text, path, settings)
     for _ in range(MAX_FIX_PASSES + 1):
-        doc = document(text, path, settings)
         diagnostics = lint_document(doc, settings)
         text, done = apply_fix_list(text, choose(doc, diagnostics) if choose else diagnostics)
         if not done:
-            return Fixing(text, applied, diagnostics, True)
+            return Fixing(text, applied, diagnostics, True, doc)
         applied += done
-    return Fixing(text, applied, lint_text(text, path, settings), False)
+        doc = document(text, path, settings)
+    return Fixing(text, applied, lint_document(doc, settings), False, doc)
 
 
 def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:

@@ -46,6 +46,7 @@ class Plan:
     """The edits renumbering one kind of label needs, or why it cannot be done."""
 
     what: str  # "operative paragraphs", "sub-items", "footnotes"
+    code: str  # the rule whose findings it fixes, under which the formatter reports it
     edits: list[Edit] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # "5 bis → 6"
     references: int = 0  # internal references updated
@@ -166,7 +167,7 @@ class _Places:
 
 
 def _operative_plan(doc: Document, places: _Places) -> Plan:
-    plan = Plan("operative paragraphs")
+    plan = Plan("operative paragraphs", "RD301")
     for run in places.runs:
         for para in run:
             n = places.new_number[id(para)]
@@ -265,7 +266,7 @@ def _turn_direction(
 
 
 def _item_plan(doc: Document, places: _Places) -> Plan:
-    plan = Plan("sub-items")
+    plan = Plan("sub-items", "RD401")
     new_key: dict[int, str] = {}  # id(item) -> key in its list's scheme
     new_label: dict[int, str] = {}  # id(item) -> label as it will be printed
     for items in item_lists(doc):
@@ -412,7 +413,7 @@ _Definition = tuple[Footnote, int, tuple[int, int], str]
 
 
 def _footnote_plan(doc: Document) -> Plan:
-    plan = Plan("footnotes")
+    plan = Plan("footnotes", "RD502")
     refs = [ref for ref in call_outs(doc) if ref.marker.isdigit()]
     new: dict[str, int] = {}
     for ref in refs:
