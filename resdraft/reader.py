@@ -52,8 +52,11 @@ def decode(data: bytes, path: str | None = None) -> Source:
     where = f"{path}: " if path else ""
     if _looks_like_xml(data):
         return Source(None, data, path)
-    if data.startswith(b"PK\x03\x04"):
-        raise ResdraftError(f"{where}a zip archive (.docx is not supported yet), not a text")
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+        from resdraft.docx import Package
+
+        Package(data, path)  # a hostile or broken package is refused here, with its reason
+        raise ResdraftError(f"{where}a Word document: .docx is not read yet; save the draft as plain text (.txt)")
     if b"\x00" in data[:8192]:
         raise ResdraftError(f"{where}binary file (contains NUL bytes), not a text")
     try:
