@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from files import write
 from jsonschema import Draft202012Validator, validators
 
 import resdraft
@@ -138,18 +139,6 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path
-
-
-def write(name: str, text: str | bytes) -> Path:
-    """Write ``text`` (UTF-8, line endings as they are) or bytes to ``name`` under the working
-    directory, making folders as needed; return the relative path."""
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8", newline="")
-    return path
 
 
 def errors_example() -> Path:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from files import write
 
 from resdraft.format import format_text
 from resdraft.lint import lint_text
@@ -30,17 +31,6 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return tmp_path
-
-
-def write(name: str, text: str | bytes) -> Path:
-    """Write ``text`` (UTF-8, line endings as they are) or bytes to ``name`` (relative)."""
-    path = Path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8", newline="")
-    return path
 
 
 def fmt(run_cli, *args: str | Path):
