@@ -21,6 +21,8 @@ from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 if TYPE_CHECKING:
     from resdraft.diagnostics import Diagnostic
     from resdraft.format import Formatted
+    from resdraft.model import Resolution
+    from resdraft.reader import Source
     from resdraft.rules import Rule
 
 app = typer.Typer(
@@ -50,6 +52,21 @@ def _root(
         raise typer.Exit(0)
 
 
+class RevisionsOption(StrEnum):
+    accept = "accept"
+    reject = "reject"
+
+
+_Revisions = Annotated[
+    RevisionsOption | None,
+    typer.Option(
+        "--revisions",
+        help="Read the tracked changes of a Word document as accepted (the default) or rejected.",
+        show_default=False,
+    ),
+]
+
+
 class ConvertTarget(StrEnum):
     akn = "akn"
     text = "text"
@@ -68,7 +85,8 @@ _CONVERT_HELP = (
 @app.command(help=_CONVERT_HELP)
 def convert(
     path: Annotated[
-        Path, typer.Argument(help="Resolution to convert: .txt/.md text or resdraft AKN XML.", show_default=False)
+        Path,
+        typer.Argument(help="Resolution to convert: .txt/.md text, Word .docx or AKN XML.", show_default=False),
     ],
     output: Annotated[
         Path | None,
@@ -86,11 +104,16 @@ def convert(
         bool,
         typer.Option("--strict", help="Profile violations (numbering, footnotes …) fail the run with exit status 1."),
     ] = False,
+    revisions: _Revisions = None,
 ) -> None:
     """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text."""
-    from resdraft.parser import parse
+    from resdraft.lint import word_notices
+    from resdraft.reader import read
 
-    res = parse(path, None if lang is LangOption.auto else lang.value)
+    src = read(path, revisions.value if revisions else "accept")
+    for _, message in word_notices(src.word):
+        typer.echo(f"{path}: warning: {message}", err=True)
+    res = _parsed(src, None if lang is LangOption.auto else lang.value)
     status = 0
     if to is ConvertTarget.text:
         from resdraft.render import render
@@ -120,6 +143,22 @@ def convert(
 
         write_atomic(output, data)
     raise typer.Exit(status)
+
+
+def _parsed(src: Source, lang: str | None) -> Resolution:
+    """The resolution a source holds, whatever its kind."""
+    from resdraft.parser import parse_text, parse_word
+
+    if src.xml is not None:
+        from resdraft.akn_read import from_akn
+
+        res = from_akn(src.xml)
+        res.path = src.path
+        return res
+    if src.word is not None:
+        return parse_word(src.word, lang, src.path)
+    assert src.text is not None
+    return parse_text(src.text, lang, src.path)
 
 
 class OutputFormat(StrEnum):
@@ -177,6 +216,7 @@ def check(
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")
     ] = None,
+    revisions: _Revisions = None,
 ) -> None:
     from resdraft import report
     from resdraft.config import find_config, load_settings
@@ -193,10 +233,11 @@ def check(
         lang=lang.value if lang is not None else None,
         fail_on=Severity(fail_on.value) if fail_on is not None else None,
         known_codes=registry,
+        revisions=revisions.value if revisions else None,
     )
     files = discover(paths or [Path(".")])
     if not files:
-        raise ResdraftError("no files to check (known types: .txt, .md, .xml)")
+        raise ResdraftError("no files to check (known types: .txt, .md, .docx, .xml)")
     reports = []
     for path, named in files:
         outcome = check_file(path, settings, fix=fix)
@@ -219,7 +260,7 @@ def check(
         _write_stdout(out.encode("utf-8") + (b"" if out.endswith("\n") else b"\n"))
     for r in reports:
         for line, message in r.notices:
-            typer.echo(f"{r.path}:{line}: warning: {message}", err=True)
+            typer.echo(f"{r.path}{f':{line}' if line else ''}: warning: {message}", err=True)
     if output_format is not OutputFormat.text or statistics:
         for r in reports:
             if r.error:
@@ -265,6 +306,7 @@ def format_command(
     config: Annotated[
         Path | None, typer.Option("--config", help="Use this resdraft.toml or pyproject.toml.", show_default=False)
     ] = None,
+    revisions: _Revisions = None,
 ) -> None:
     from resdraft.config import find_config, load_settings
     from resdraft.format import format_file
@@ -280,13 +322,16 @@ def format_command(
         ignore=_split(ignore),
         lang=lang.value if lang is not None else None,
         known_codes=registry,
+        revisions=revisions.value if revisions else None,
     )
     files = [(p, named) for p, named in discover(paths or [Path(".")]) if named or p.suffix not in (".xml", ".akn")]
     if not files:
-        raise ResdraftError("no files to format (known types: .txt, .md)")
+        raise ResdraftError("no files to format (known types: .txt, .md, .docx)")
     to_stdout = not (write or check_only or diff)
     if to_stdout and len(files) > 1:
         raise ResdraftError("several files: give --write, --check or --diff")
+    if to_stdout and files[0][0].suffix.lower() == ".docx":
+        raise ResdraftError("a Word document is not written to standard output: give --write, --check or --diff")
     results = []
     for path, named in files:
         result = format_file(path, settings, write=write)

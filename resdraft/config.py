@@ -34,7 +34,7 @@ PYPROJECT_FILE = "pyproject.toml"
 _SELECTOR = re.compile(r"ALL|RD\d{0,3}")
 _FULL_CODE = re.compile(r"RD\d{3}")
 _SEVERITIES = ", ".join(repr(s.value) for s in Severity)
-_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "lang", "fail-on")
+_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "lang", "fail-on", "revisions")
 
 
 def selector_error(value: object, known_codes: Iterable[str] | None = None) -> str | None:
@@ -80,6 +80,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     lang: str | None = None
     fail_on: Severity = Severity.ERROR
+    revisions: str = "accept"  # how tracked changes in a .docx are read: "accept" or "reject"
     source: Path | None = None
 
     def selected(self, code: str) -> bool:
@@ -119,6 +120,7 @@ class Settings:
         lang: str | None = None,
         fail_on: Severity | None = None,
         known_codes: Iterable[str] | None = None,
+        revisions: str | None = None,
     ) -> Settings:
         """These settings with command-line options laid over them, as ruff does.
 
@@ -128,8 +130,8 @@ class Settings:
         selection: ``--ignore RD3`` disables RD301 even when the file selects it explicitly, and
         ``--extend-select RD301`` enables it even when the file ignores it. Between themselves,
         the command-line selectors follow the usual rule (most specific wins, ties: ignore).
-        ``per-file-ignores`` and ``severity`` stay. ``lang`` (``"auto"``: detect) and
-        ``fail_on`` replace the file's. Malformed selectors (and, given ``known_codes``, full
+        ``per-file-ignores`` and ``severity`` stay. ``lang`` (``"auto"``: detect),
+        ``fail_on`` and ``revisions`` replace the file's. Malformed selectors (and, given ``known_codes``, full
         codes of no rule) raise :class:`ResdraftError`.
         """
         cli_select = _cli_selectors("--select", select, known_codes)
@@ -150,6 +152,8 @@ class Settings:
             settings = replace(settings, lang=None if lang == "auto" else lang)
         if fail_on is not None:
             settings = replace(settings, fail_on=Severity(fail_on))
+        if revisions is not None:
+            settings = replace(settings, revisions=revisions)
         return settings
 
 
@@ -270,6 +274,7 @@ class _Reader:
             severity=self.severities(data.get("severity", {})),
             lang=self.lang(data.get("lang")),
             fail_on=self.severity_value("fail-on", data.get("fail-on", defaults.fail_on.value)),
+            revisions=self.revisions(data.get("revisions", defaults.revisions)),
             source=self.path,
         )
 
@@ -321,6 +326,11 @@ class _Reader:
             expected = ", ".join(repr(code) for code in ["auto", *known])
             raise self.fail("lang", f"unsupported language {value!r} (expected {expected})")
         return value
+
+    def revisions(self, value: object) -> str:
+        if value not in ("accept", "reject"):
+            raise self.fail("revisions", f'expected "accept" or "reject", got {_describe(value)}')
+        return str(value)
 
 
 def _toml_key(key: str) -> str:

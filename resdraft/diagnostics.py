@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from resdraft.model import Span
+
+if TYPE_CHECKING:
+    from resdraft.docx_read import Place
 
 
 class Severity(StrEnum):
@@ -67,4 +71,5 @@ class FileReport:
     error: str | None = None
     fixed: int = 0  # fixes applied with --fix
     not_a_resolution: bool = False  # readable, but not a resolution (skipped inside directories)
-    notices: list[tuple[int, str]] = field(default_factory=list)  # (line, message): directives not understood
+    notices: list[tuple[int, str]] = field(default_factory=list)  # (line or 0, message): directives not understood
+    places: list[Place] | None = None  # a Word document: what each line of ``text`` is in it

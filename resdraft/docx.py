@@ -8,8 +8,7 @@ bomb), and a zip that is not a Word document are refused with a one-line reason.
 parsed with DTDs, entity expansion and network access off, and a part carrying a DTD is
 refused.
 
-This module is the first slice of Word support: it opens packages safely; reading the body
-(runs, styles, footnotes, automatic numbering, tracked changes) builds on it.
+Reading the body is :mod:`resdraft.docx_read`'s job, fixing it in place :mod:`resdraft.docx_write`'s.
 """
 
 from __future__ import annotations
@@ -40,6 +39,8 @@ class Package:
     """The parts of a Word package, checked before anything is read."""
 
     def __init__(self, data: bytes, path: str | None = None) -> None:
+        self.data = data
+        self.path = path
         self.where = f"{path}: " if path else ""
         if data.startswith(OLE_SIGNATURE):
             self._refuse("a password-protected Word document or an old .doc file; save it as .docx without a password")

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resdraft.config import Settings
 from resdraft.diagnostics import Diagnostic, Severity
@@ -25,6 +26,9 @@ from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.lint import Fixing, document, fix_text, write_back
 from resdraft.model import Resolution, Span
 from resdraft.rules import Document, body_passages, rules
+
+if TYPE_CHECKING:
+    from resdraft.docx_read import WordText
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Formatted:
     refused: list[tuple[Span, str]] = field(default_factory=list)
     error: str | None = None  # unreadable input
     not_a_resolution: bool = False
+    word: WordText | None = None  # a Word document, as formatted
 
     @property
     def changed(self) -> bool:
@@ -71,17 +76,23 @@ def _formatting(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic
     return plans + chosen
 
 
-def format_text(text: str, path: str | None = None, settings: Settings | None = None) -> Formatted:
-    """Format a decoded text. Raises :class:`ResdraftError` for input that is not a resolution."""
+def format_text(
+    text: str, path: str | None = None, settings: Settings | None = None, word: WordText | None = None
+) -> Formatted:
+    """Format a decoded text, or a Word document (``word``, whose text view ``text`` is; the
+    fixes are then made in its runs and ``Formatted.word`` is the new document). Raises
+    :class:`ResdraftError` for input that is not a resolution."""
     settings = settings or Settings()
     shown = path or "<text>"
-    before = document(text, path, settings)
+    before = document(text, path, settings, word)
     if blockers := before.renumbering.blockers:
         return Formatted(shown, text, text, refused=[(b.span, b.message) for b in blockers])
-    outcome = fix_text(text, path, settings, _formatting, first=before)
-    result = Formatted(shown, text, outcome.text, outcome.applied)
+    outcome = fix_text(text, path, settings, _formatting, first=before, word=word)
+    result = Formatted(shown, text, outcome.text, outcome.applied, word=outcome.word)
     if problem := _unsafe(before, outcome):
-        result.text, result.changes, result.refused = text, [], [problem]
+        result.text, result.changes, result.refused, result.word = text, [], [problem], word
+    if word is not None and result.word is not None:  # shown (and compared) as Word shows it
+        result.original, result.text = word.display, result.word.display
     return result
 
 
@@ -157,18 +168,18 @@ def _words(doc: Document) -> list[str]:
 
 
 def format_file(path: Path, settings: Settings, write: bool = False) -> Formatted:
-    """Format one text file; with ``write``, replace it (atomically, BOM and line endings kept)
-    when it changes. Unreadable input and XML are reported in ``error``."""
+    """Format one text file or Word document; with ``write``, replace it (atomically; a text's
+    BOM and line endings kept) when it changes. Unreadable input and XML are reported in ``error``."""
     from resdraft.reader import read
 
     shown = str(path)
     try:
-        src = read(path)
+        src = read(path, settings.revisions)
         if src.text is None:
             return Formatted(shown, error="XML is not formatted; `resdraft convert --to text` renders it as text")
-        result = format_text(src.text, shown, settings)
+        result = format_text(src.text, shown, settings, src.word)
         if write and result.changed:
-            write_back(path, result.text)
+            write_back(path, result.text, result.word)
         return result
     except ResdraftError as err:
         message = str(err).removeprefix(f"{shown}: ")

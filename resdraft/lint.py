@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resdraft import lang as languages
 from resdraft.config import Settings
@@ -20,6 +21,9 @@ from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.model import Resolution
 from resdraft.rules import Document, rules
 from resdraft.suppress import parse_suppressions
+
+if TYPE_CHECKING:
+    from resdraft.docx_read import WordText
 
 #: how many times --fix re-checks a text after applying fixes (fixes can reveal others)
 MAX_FIX_PASSES = 5
@@ -47,13 +51,16 @@ def lint_document(doc: Document, settings: Settings | None = None) -> list[Diagn
     return sorted(out, key=lambda d: d.sort_key)
 
 
-def document(text: str, path: str | None = None, settings: Settings | None = None) -> Document:
-    """Parse a decoded text into the :class:`Document` the rules look at."""
-    from resdraft.parser import parse_text
+def document(
+    text: str, path: str | None = None, settings: Settings | None = None, word: WordText | None = None
+) -> Document:
+    """Parse a decoded text (or a Word document, whose text view ``text`` is) into the
+    :class:`Document` the rules look at."""
+    from resdraft.parser import parse_text, parse_word
 
     settings = settings or Settings()
-    res = parse_text(text, settings.lang, path)
-    return Document(res, languages.get(res.language), text)
+    res = parse_word(word, settings.lang, path) if word is not None else parse_text(text, settings.lang, path)
+    return Document(res, languages.get(res.language), text, word)
 
 
 def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
@@ -67,31 +74,49 @@ Chooser = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
 @dataclass
 class Fixing:
     """The outcome of fixing a text: the new text, the fixes applied (pass after pass), the
-    diagnostics of the last pass, and whether the text settled (a pass found nothing to fix)."""
+    diagnostics of the last pass, and whether the text settled (a pass found nothing to fix).
+    For a Word document, ``text`` is the text view of ``word``, the fixed document."""
 
     text: str
     applied: list[Diagnostic]
     diagnostics: list[Diagnostic]
     settled: bool
     document: Document  # of the final text
+    word: WordText | None = None
 
 
 def fix_text(
-    text: str, path: str | None, settings: Settings, choose: Chooser | None = None, first: Document | None = None
+    text: str,
+    path: str | None,
+    settings: Settings,
+    choose: Chooser | None = None,
+    first: Document | None = None,
+    word: WordText | None = None,
 ) -> Fixing:
     """Apply safe fixes, then check again (a fix can reveal another), at most
     ``MAX_FIX_PASSES`` times. Shared by ``check --fix`` and ``format``; ``first`` is the
-    document of ``text`` when the caller has parsed it already."""
+    document of ``text`` when the caller has parsed it already. With ``word`` (whose text
+    view ``text`` is) the fixes are made in the Word document's runs, and only those that can
+    be made there are chosen."""
     applied: list[Diagnostic] = []
-    doc = first or document(text, path, settings)
+    doc = first or document(text, path, settings, word)
     for _ in range(MAX_FIX_PASSES + 1):
         diagnostics = lint_document(doc, settings)
-        text, done = apply_fix_list(text, choose(doc, diagnostics) if choose else diagnostics)
+        wanted = choose(doc, diagnostics) if choose else diagnostics
+        if word is None:
+            text, done = apply_fix_list(text, wanted)
+        else:
+            from resdraft.docx_write import edit_word, editable
+
+            edits, done = choose_edits(text, wanted, lambda edit, w=word: editable(w, edit))
+            if done:
+                word = edit_word(word, edits)
+                text = word.view
         if not done:
-            return Fixing(text, applied, diagnostics, True, doc)
+            return Fixing(text, applied, diagnostics, True, doc, word)
         applied += done
-        doc = document(text, path, settings)
-    return Fixing(text, applied, lint_document(doc, settings), False, doc)
+        doc = document(text, path, settings, word)
+    return Fixing(text, applied, lint_document(doc, settings), False, doc, word)
 
 
 def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
@@ -101,7 +126,7 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
 
     shown = str(path)
     try:
-        src = read(path)
+        src = read(path, settings.revisions)
         if src.xml is not None:
             from resdraft.akn_read import from_akn
 
@@ -109,16 +134,18 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
             res.path = shown
             return FileReport(shown, lint(res, None, settings))
         assert src.text is not None
-        text = src.text
+        text, word = src.text, src.word
         fixed = 0
         if fix:
-            outcome = fix_text(text, shown, settings)
-            text, diagnostics, fixed = outcome.text, outcome.diagnostics, len(outcome.applied)
+            outcome = fix_text(text, shown, settings, word=word)
+            text, diagnostics, fixed, word = outcome.text, outcome.diagnostics, len(outcome.applied), outcome.word
             if fixed:
-                write_back(path, text)
+                write_back(path, text, word)
         else:
-            diagnostics = lint_text(text, shown, settings)
-        return FileReport(shown, diagnostics, text, fixed=fixed, notices=parse_suppressions(text).problems)
+            diagnostics = lint_document(document(text, shown, settings, word), settings)
+        notices = parse_suppressions(text).problems + word_notices(word)
+        places = [line.place for line in word.lines] if word is not None else None
+        return FileReport(shown, diagnostics, text, fixed=fixed, notices=notices, places=places)
     except ResdraftError as err:
         message = str(err).removeprefix(f"{shown}: ")
         return FileReport(shown, [], error=message, not_a_resolution=isinstance(err, NotAResolution))
@@ -133,25 +160,38 @@ def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> tuple[str, int]:
 
 def apply_fix_list(text: str, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic]]:
     """:func:`apply_fixes`, returning the diagnostics whose fixes were applied."""
+    edits, applied = choose_edits(text, diagnostics)
     starts = _line_starts(text)
-    chosen: list[tuple[int, int, str]] = []
+    for edit in sorted(edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
+        start, end, new = _offsets(edit, starts, text) or (0, 0, "")
+        text = text[:start] + new + text[end:]
+    return text, applied
+
+
+def choose_edits(
+    text: str, diagnostics: list[Diagnostic], possible: Callable[[Edit], bool] | None = None
+) -> tuple[list[Edit], list[Diagnostic]]:
+    """The edits of every fix whose edits do not overlap an earlier one, whose text is still
+    what the rule saw and which ``possible`` allows; with the diagnostics they fix."""
+    starts = _line_starts(text)
+    chosen: list[Edit] = []
     taken: list[tuple[int, int]] = []
     applied: list[Diagnostic] = []
     for d in diagnostics:
         if d.fix is None:
             continue
         located = [_offsets(e, starts, text) for e in d.fix.edits]
-        edits = [x for x in located if x is not None]
-        if not edits or len(edits) < len(located):
+        places = [x for x in located if x is not None]
+        if not places or len(places) < len(located):
             continue
-        if any(_overlaps(s, e, ts, te) for s, e, _ in edits for ts, te in taken):
+        if possible is not None and not all(possible(e) for e in d.fix.edits):
             continue
-        chosen += edits
-        taken += [(s, e) for s, e, _ in edits]
+        if any(_overlaps(s, e, ts, te) for s, e, _ in places for ts, te in taken):
+            continue
+        chosen += d.fix.edits
+        taken += [(s, e) for s, e, _ in places]
         applied.append(d)
-    for start, end, new in sorted(chosen, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text, applied
+    return chosen, applied
 
 
 def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -176,17 +216,29 @@ def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] |
     return start, end, edit.new
 
 
-def write_back(path: Path, text: str) -> None:
-    """Write a fixed text over its file, keeping the file's BOM (line endings are in the text)."""
+def word_notices(word: WordText | None) -> list[tuple[int, str]]:
+    """What the user must know about how a Word document was read: tracked changes."""
+    if word is None or not word.revisions:
+        return []
+    other = "reject" if word.mode.value == "accept" else "accept"
+    return [(0, f"the draft holds tracked changes, read as {word.mode.value}ed (--revisions {other} for the other)")]
+
+
+def write_back(path: Path, text: str, word: WordText | None = None) -> None:
+    """Write a fixed text over its file, keeping the file's BOM (line endings are in the
+    text); or a fixed Word document."""
     from resdraft.fileio import write_atomic
 
+    if word is not None:
+        write_atomic(path, word.package.data)
+        return
     data = path.read_bytes()
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     write_atomic(path, bom + text.encode("utf-8"))
 
 
 #: the file types ``resdraft check DIR`` looks at
-KNOWN_SUFFIXES = (".txt", ".md", ".xml", ".akn")
+KNOWN_SUFFIXES = (".txt", ".md", ".xml", ".akn", ".docx")
 
 
 def discover(paths: list[Path]) -> list[tuple[Path, bool]]:

@@ -17,6 +17,7 @@ Classification patterns come from the language profile; nothing here knows a lan
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -279,12 +280,13 @@ def drop(passage: Passage, start: int, end: int) -> None:
             runs.append(EmphasisRun(s, e, r.emphasis))
     passage.emphasis = runs
     anchors = []
+    resumes = any(off == end for off, _, _ in passage.source.anchors)
     for off, line, col in passage.source.anchors:
         if off < start:
             anchors.append((off, line, col))
         elif off >= end:
             anchors.append((off - n, line, col))
-        else:  # an anchor inside the deleted range moves to its end
+        elif not resumes:  # an anchor inside the deleted range moves to its end
             anchors.append((start, line, col + (end - off)))
     if not any(a[0] == start for a in anchors) and start < len(passage.text):
         line, col = passage.source.locate(end)
@@ -429,6 +431,10 @@ class _Grouper:
             col0 += bullet.end()
         frag = _scan(stripped, lineno, col0)
         self.formatted |= bool(frag.toggles)
+        self.fragment(frag)
+
+    def fragment(self, frag: _Fragment) -> None:
+        """Place one line's text: it starts a block, or continues the current one."""
         kind, match = classify(frag.text, self.lang, self.in_body)
         current = self.current
         if kind == "item" and current and not self.blank and self._reference_wrap(current[1]):
@@ -451,7 +457,18 @@ class _Grouper:
                 return
         elif self.note_zone:
             self.note_zone = False
-        self.start_block(kind, match, frag, lineno)
+        self.start_block(kind, match, frag, frag.line)
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        """A paragraph whose bounds the input marks (a Word paragraph): it always starts a
+        block of its own; the lines a soft line break made in it are placed like text lines."""
+        if not paragraph.text.strip() and not paragraph.prefix:
+            return
+        first, *rest = paragraph.fragments()
+        kind, match = classify(first.text, self.lang, self.in_body)
+        self.start_block(kind, match, first, first.line)
+        for frag in rest:
+            self.fragment(frag)
 
     def start_block(self, kind: str, match: re.Match[str] | None, frag: _Fragment, lineno: int) -> None:
         self.last_was_note = False
@@ -609,6 +626,62 @@ def _symbols_of(kind: str, match: re.Match[str]) -> set[str]:
 
 
 _TRAILING_CALLOUT = re.compile(r"(?<=[,.;:，；。”\"’)]) ?\d{1,3}$")
+
+
+@dataclass
+class Paragraph:
+    """A paragraph whose bounds the input itself marks (a Word paragraph): its text, the
+    number the input shows before it without holding it in the text (Word's automatic
+    numbering), where its emphasis and footnote call-outs stand, and the offsets of its soft
+    line breaks (a space in ``text``). Positions map to ``line`` (the paragraph) and the
+    1-based column of the character in ``text``; the prefix maps to column 0."""
+
+    text: str
+    line: int
+    prefix: str = ""
+    emphasis: list[EmphasisRun] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # offset in text, marker
+    breaks: list[int] = field(default_factory=list)
+
+    def fragments(self) -> list[_Fragment]:
+        """The paragraph as the grouper's fragments, one per soft line."""
+        bounds = [0, *(b + 1 for b in self.breaks), len(self.text) + 1]
+        out = []
+        for i, (start, stop) in enumerate(itertools.pairwise(bounds)):
+            end = stop - 1
+            prefix = self.prefix if i == 0 else ""
+            anchors = [(k, self.line, 0) for k in range(len(prefix))] + [(len(prefix), self.line, start + 1)]
+            notes = [(len(prefix) + off - start, m, self.line, off + 1) for off, m in self.notes if start <= off <= end]
+            toggles = []
+            for run in self.emphasis:
+                if run.start < end and run.end > start:
+                    mark = "**" if run.emphasis is Emphasis.BOLD else "*"
+                    toggles.append((len(prefix) + max(run.start, start) - start, mark))
+                    toggles.append((len(prefix) + min(run.end, end) - start, mark))
+            toggles.sort(key=lambda t: t[0])
+            out.append(_Fragment(prefix + self.text[start:end], anchors, notes, toggles, self.line))
+        return out
+
+
+def normalise_paragraphs(
+    paragraphs: list[Paragraph], footnotes: list[tuple[str, list[Paragraph]]], lang: Language
+) -> Normalised:
+    """Classified blocks from paragraphs whose bounds the input marks (a Word document): each
+    paragraph starts a block, footnote texts come with their markers, and the emphasis is
+    known everywhere (a paragraph without any is plain, not unknown)."""
+    grouper = _Grouper(lang, [])
+    grouper.formatted = True
+    for paragraph in paragraphs:
+        grouper.paragraph(paragraph)
+    for marker, parts in footnotes:
+        asm = _Assembler(lang.joiner)
+        for part in parts:
+            for frag in part.fragments():
+                asm.add(frag)
+        block = Block("footnote", Passage(""), parts[0].line if parts else 0, label=marker)
+        grouper.footnotes.append(block)
+        grouper.assemblers.append((block, asm))
+    return grouper.finish()
 
 
 def normalise(text: str, lang: Language) -> Normalised:

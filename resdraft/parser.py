@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, VisitError
@@ -18,6 +18,10 @@ from lark.lexer import Lexer
 from resdraft import lang as languages
 from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.model import Resolution
+
+if TYPE_CHECKING:
+    from resdraft.docx_read import WordText
+    from resdraft.normalize import Normalised
 
 
 class _BlockLexer(Lexer):
@@ -44,14 +48,33 @@ def parser() -> Lark:
 
 
 def parse_text(text: str, lang_code: str | None = None, path: str | None = None) -> Resolution:
-    from resdraft.build import build
-    from resdraft.lexer import tokens
     from resdraft.normalize import normalise
     from resdraft.reader import clean_text
 
     text = clean_text(text)
-    lang = languages.get(lang_code) if lang_code and lang_code != "auto" else languages.detect(text)
-    norm = normalise(text, lang)
+    lang = _language(text, lang_code)
+    return _parse(normalise(text, lang), lang, path)
+
+
+def parse_word(word: WordText, lang_code: str | None = None, path: str | None = None) -> Resolution:
+    """A Word document read by :mod:`resdraft.docx_read`: its paragraphs, footnotes and
+    automatic numbers go through the same normaliser, grammar and builder as a text."""
+    from resdraft.docx_read import lines_of
+    from resdraft.normalize import normalise_paragraphs
+
+    lang = _language(word.view, lang_code)
+    body, footnotes = lines_of(word)
+    return _parse(normalise_paragraphs(body, footnotes, lang), lang, path)
+
+
+def _language(text: str, lang_code: str | None) -> languages.Language:
+    return languages.get(lang_code) if lang_code and lang_code != "auto" else languages.detect(text)
+
+
+def _parse(norm: Normalised, lang: languages.Language, path: str | None) -> Resolution:
+    from resdraft.build import build
+    from resdraft.lexer import tokens
+
     toks = tokens(norm, lang)
     if not toks:
         raise NotAResolution("not a resolution: the text is empty")
@@ -71,16 +94,19 @@ def parse_text(text: str, lang_code: str | None = None, path: str | None = None)
     return res
 
 
-def parse(source: str | bytes | os.PathLike[str], lang: str | None = None) -> Resolution:
-    """Read a resolution from a path, bytes, or its text; AKN XML is read back as well."""
+def parse(source: str | bytes | os.PathLike[str], lang: str | None = None, revisions: str = "accept") -> Resolution:
+    """Read a resolution from a path, bytes, or its text; AKN XML and Word documents are read
+    as well (``revisions``: a Word document's tracked changes accepted or rejected)."""
     from resdraft.reader import read
 
-    src = read(source)
+    src = read(source, revisions)
     if src.xml is not None:
         from resdraft.akn_read import from_akn
 
         res = from_akn(src.xml)
         res.path = src.path
         return res
+    if src.word is not None:
+        return parse_word(src.word, lang, src.path)
     assert src.text is not None
     return parse_text(src.text, lang, src.path)

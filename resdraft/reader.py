@@ -7,8 +7,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resdraft.errors import ResdraftError
+
+if TYPE_CHECKING:
+    from resdraft.docx_read import WordText
 
 #: Inputs larger than this are refused rather than risk memory blow-ups (documented).
 MAX_INPUT_BYTES = 10 * 1024 * 1024
@@ -16,9 +20,13 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 @dataclass
 class Source:
+    """What was read: a decoded text, AKN XML, or a Word document (then ``text`` is its text
+    view, one line per paragraph: see :mod:`resdraft.docx_read`)."""
+
     text: str | None  # decoded text, or None for XML
     xml: bytes | None
     path: str | None
+    word: WordText | None = None
 
 
 # Form feeds (pdftotext puts one before the first line of each page), vertical tabs (Word's
@@ -47,16 +55,19 @@ def _looks_like_xml(data: bytes) -> bool:
     return head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or head.startswith(b"<!DOCTYPE")
 
 
-def decode(data: bytes, path: str | None = None) -> Source:
+def decode(data: bytes, path: str | None = None, revisions: str = "accept") -> Source:
+    """Bytes -> what they hold. ``revisions``: how a Word document's tracked changes are
+    read ("accept" or "reject")."""
     check_size(len(data), path)
     where = f"{path}: " if path else ""
     if _looks_like_xml(data):
         return Source(None, data, path)
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
         from resdraft.docx import Package
+        from resdraft.docx_read import Revisions, read_word
 
-        Package(data, path)  # a hostile or broken package is refused here, with its reason
-        raise ResdraftError(f"{where}a Word document: .docx is not read yet; save the draft as plain text (.txt)")
+        word = read_word(Package(data, path), Revisions(revisions))  # a hostile package is refused
+        return Source(clean_text(word.view), None, path, word)
     if b"\x00" in data[:8192]:
         raise ResdraftError(f"{where}binary file (contains NUL bytes), not a text")
     try:
@@ -66,14 +77,14 @@ def decode(data: bytes, path: str | None = None) -> Source:
     return Source(text, None, path)
 
 
-def read(source: str | bytes | os.PathLike[str]) -> Source:
+def read(source: str | bytes | os.PathLike[str], revisions: str = "accept") -> Source:
     """A path, raw bytes or the text itself.
 
     A ``str`` is taken as a path when it names an existing file or has no line break and
     ends in a known extension; otherwise as the text of a resolution.
     """
     if isinstance(source, bytes):
-        return decode(source)
+        return decode(source, revisions=revisions)
     if isinstance(source, str) and ("\n" in source or not _path_like(source)):
         check_size(len(source.encode("utf-8", "surrogatepass")))
         return Source(source.removeprefix("\ufeff"), None, None)
@@ -88,7 +99,7 @@ def read(source: str | bytes | os.PathLike[str]) -> Source:
         raise ResdraftError(f"{path}: permission denied") from None
     except OSError as err:
         raise ResdraftError(f"{path}: cannot read ({err.strerror})") from None
-    return decode(data, str(path))
+    return decode(data, str(path), revisions)
 
 
 def _path_like(text: str) -> bool:

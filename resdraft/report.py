@@ -29,6 +29,7 @@ from resdraft.diagnostics import Diagnostic, Edit, FileReport, Fix, Severity
 from resdraft.model import Span
 
 if TYPE_CHECKING:
+    from resdraft.docx_read import Place
     from resdraft.rules import Rule
 
 __all__ = ["github", "json", "sarif", "statistics", "text"]
@@ -76,9 +77,27 @@ def _columns(s: str) -> int:
     return sum(_width(ch) for ch in s)
 
 
-def _excerpt(source: str | None, span: Span, color: str, reset: str) -> list[str]:
+def _place(r: FileReport, span: Span) -> Place | None:
+    """What the line of ``span`` is in a Word document (None for a text)."""
+    if r.places is None or not 1 <= span.line <= len(r.places):
+        return None
+    return r.places[span.line - 1]
+
+
+def _where(r: FileReport, span: Span) -> str:
+    """``:line:column``; for a Word document ``:paragraph:column`` (``:footnote 3:column``),
+    column 0 standing for Word's automatic number."""
+    if span.line < 1:
+        return ""
+    place = _place(r, span)
+    return f":{place if place is not None else span.line}:{span.column}"
+
+
+def _excerpt(r: FileReport, span: Span, color: str, reset: str) -> list[str]:
     """The gutter, the source line of ``span`` and a caret line under the span (to the end of
-    the line when the span runs on); nothing when the line is unknown."""
+    the line when the span runs on); nothing when the line is unknown. A Word paragraph is
+    shown with the number Word puts before it."""
+    source = r.text
     if source is None or span.line < 1:
         return []
     lines = source.split("\n")
@@ -87,9 +106,15 @@ def _excerpt(source: str | None, span: Span, color: str, reset: str) -> list[str
     line = lines[span.line - 1].removesuffix("\r").replace("\t", " ")
     start = max(span.column, 1) - 1
     end = span.end_column - 1 if span.end_line == span.line else len(line)
+    place = _place(r, span)
+    shown = f"{place.number} " if place is not None and place.number else ""
+    if span.column == 0 and shown:  # the automatic number itself
+        start, end = -len(shown), -1
+    line = shown + line
+    start, end = start + len(shown), end + len(shown)
     before = _columns(line[:start]) + max(start - len(line), 0)  # a span may point just past the end
     carets = max(_columns(line[start:end]), 1)
-    number = str(span.line)
+    number = str(place) if place is not None else str(span.line)
     gutter = " " * len(number)
     return [
         f"{gutter} |",
@@ -118,9 +143,8 @@ def text(reports: list[FileReport], *, color: bool) -> str:
         fixable += d.fix is not None
         code_color = _SEVERITY_COLORS[d.severity] if color else ""
         mark = " [*]" if d.fix is not None else ""
-        where = f":{d.span.line}:{d.span.column}" if d.span.line >= 1 else ""
-        out.append(f"{bold}{path}{reset}{where}: {code_color}{d.code}{reset} {d.message}{mark}")
-        out.extend(_excerpt(r.text, d.span, code_color, reset))
+        out.append(f"{bold}{path}{reset}{_where(r, d.span)}: {code_color}{d.code}{reset} {d.message}{mark}")
+        out.extend(_excerpt(r, d.span, code_color, reset))
         out.append("")
     file_errors = sum(1 for _ in _file_errors(reports))
     parts = [
@@ -154,9 +178,26 @@ def _fix_json(fix: Fix | None) -> dict[str, Any] | None:
 
 
 def _position(span: Span) -> dict[str, int | None]:
-    if span.line < 1 or span.column < 1:
+    if span.line < 1 or span.column < 0:
         return {"line": None, "column": None, "end_line": None, "end_column": None}
     return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+
+
+def _word_position(r: FileReport, span: Span) -> dict[str, Any]:
+    """For a Word document: the paragraph (body ordinal or footnote), the number Word shows
+    before it, and the 0-based offset in its text (None: at the automatic number)."""
+    place = _place(r, span)
+    if place is None:
+        return {}
+    return {
+        "word": {
+            "part": place.part,
+            "paragraph": place.paragraph,
+            "number": place.number,
+            "footnote": place.footnote,
+            "offset": span.column - 1 if span.column >= 1 else None,
+        }
+    }
 
 
 def json(reports: list[FileReport]) -> str:
@@ -170,8 +211,9 @@ def json(reports: list[FileReport]) -> str:
             "message": d.message,
             **_position(d.span),
             "fix": _fix_json(d.fix),
+            **_word_position(r, d.span),
         }
-        for path, d, _ in _entries(reports)
+        for path, d, r in _entries(reports)
     ]
     return _json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 

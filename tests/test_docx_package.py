@@ -79,9 +79,11 @@ def test_a_package_expanding_past_the_limit(monkeypatch: pytest.MonkeyPatch):
     assert MAX_UNCOMPRESSED > 1000 and MAX_RATIO > 10  # the real limits leave room for real drafts
 
 
+EXTERNAL_ENTITY = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'
+
+
 def test_a_part_with_a_dtd_is_refused_and_no_entity_is_expanded():
-    evil = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'
-    pkg = Package(package(word(**{"word/footnotes.xml": evil})), "draft.docx")
+    pkg = Package(package(word(**{"word/footnotes.xml": EXTERNAL_ENTITY})), "draft.docx")
     with pytest.raises(resdraft.ResdraftError, match="carries a DTD"):
         pkg.xml("word/footnotes.xml")
 
@@ -105,17 +107,19 @@ def test_malformed_xml_in_a_part():
 @pytest.mark.parametrize(
     ("data", "says"),
     [
-        (package(word()), "not read yet"),
+        (package(word(**{"word/styles.xml": EXTERNAL_ENTITY})), "carries a DTD"),
+        (package(word(**{"word/footnotes.xml": EXTERNAL_ENTITY})), "carries a DTD"),
         (OLE_SIGNATURE + b"\0" * 512, "password-protected"),
         (package(word(**{"../evil.xml": "<x/>"})), "outside the package"),
+        (package({"notes.txt": "hello"}), "not a Word document"),
     ],
-    ids=["word", "protected", "traversal"],
+    ids=["dtd-in-styles", "dtd-in-footnotes", "protected", "traversal", "not-word"],
 )
 def test_the_command_line_refuses_with_exit_2_and_one_line(run_subprocess, tmp_path: Path, data: bytes, says: str):
     path = tmp_path / "draft.docx"
     path.write_bytes(data)
-    for command in ("check", "convert", "format"):
-        proc = run_subprocess(command, path)
+    for command in (["check"], ["convert"], ["format", "--check"]):
+        proc = run_subprocess(*command, path)
         assert proc.returncode == 2, (command, proc.stderr)
         output = proc.stdout + proc.stderr  # check reports an unusable file in its report
         assert says in output and "Traceback" not in output

@@ -26,6 +26,7 @@ from resdraft.lang import Language
 from resdraft.model import Passage, Resolution, Span
 
 if TYPE_CHECKING:
+    from resdraft.docx_read import WordText
     from resdraft.renumber import Renumbering
 
 ALL_LANGUAGES: frozenset[str] = frozenset()  # empty: the rule applies to every language
@@ -57,11 +58,18 @@ class Finding:
 
 @dataclass
 class Document:
-    """Everything a rule may look at. ``text`` is the decoded source (None for XML input)."""
+    """Everything a rule may look at. ``text`` is the decoded source (None for XML input;
+    the text view of a Word document, one line per paragraph, for ``word``)."""
 
     res: Resolution
     lang: Language
     text: str | None = None
+    word: WordText | None = None
+
+    @property
+    def markup(self) -> bool:
+        """Is emphasis written as marks in the text (Markdown), so that a fix may move them?"""
+        return self.word is None and not self.res.extracted
 
     @cached_property
     def renumbering(self) -> Renumbering:

@@ -240,7 +240,7 @@ _MARKS = {Emphasis.ITALIC: "*", Emphasis.BOLD: "**"}
 def _phrase_line(doc: Document, phrase: Phrase) -> str | None:
     """The source line of a phrase lying on one line whose source reads exactly its text. None
     for text extracted from a PDF: its marks are what the extraction kept, not the author's."""
-    if doc.res.extracted or not phrase.text or doc.source_at(phrase.span) != phrase.text:
+    if not doc.markup or not phrase.text or doc.source_at(phrase.span) != phrase.text:
         return None
     return doc.lines[phrase.span.line - 1]
 
