@@ -3,7 +3,7 @@
 Python API::
 
     import resdraft
-    res = resdraft.parse("examples/draft-ga-en.md")     # path, bytes or text
+    res = resdraft.parse("examples/draft-ga-en.md")     # path, bytes or text; .docx too
     xml = resdraft.to_akn(res)                          # Akoma Ntoso 3.0 bytes
     again = resdraft.from_akn(xml)                      # back to the model
 """
@@ -23,11 +23,12 @@ __all__ = ["NotAResolution", "ResdraftError", "from_akn", "parse", "to_akn"]
 __version__ = "0.1.0"
 
 
-def parse(source: str | bytes | os.PathLike[str], lang: str | None = None) -> Resolution:
-    """Read a resolution (path, bytes or text; plain text, Markdown or AKN XML)."""
+def parse(source: str | bytes | os.PathLike[str], lang: str | None = None, revisions: str = "accept") -> Resolution:
+    """Read a resolution (path, bytes or text; plain text, Markdown, Word .docx or AKN XML).
+    ``revisions``: a Word document's tracked changes read as "accept"ed or "reject"ed."""
     from resdraft.parser import parse as _parse
 
-    return _parse(source, lang)
+    return _parse(source, lang, revisions)
 
 
 def to_akn(resolution: Resolution) -> bytes:

@@ -287,22 +287,22 @@ class _Reader:
         body = document.find(_w("body"))
         numbering = ListNumbering(self._part(NUMBERING_PART), self._part(STYLES_PART))
         lines: list[Line] = []
-        merging: _Builder | None = None
+        merging: tuple[int, _Builder, Label | None] | None = None  # a paragraph running on into the next
         for ordinal, p in enumerate(block_paragraphs(body) if body is not None else [], start=1):
-            label: Label | None = None
             if merging is None:
                 label = numbering.label(p) if not self._mark_removed(p, self.mode is Revisions.REJECT) else None
-            builder = merging or _Builder()
+                merging = (ordinal, _Builder(), label)
+            first, builder, label = merging
             self._paragraph(p, builder)
-            # a paragraph mark deleted (accepted) or inserted (rejected) joins the next paragraph
-            if self._mark_removed(p, self.mode is Revisions.ACCEPT):
-                merging = builder
-                lines.append(self._line(_Builder(), ordinal, None, "body"))
-                continue
-            merging = None
-            lines.append(self._line(builder, ordinal, label, "body"))
+            lines.append(self._line(_Builder(), ordinal, None, "body"))
+            # a paragraph mark deleted (accepted) or inserted (rejected) joins the next paragraph,
+            # which is then read on the line of the first
+            if not self._mark_removed(p, self.mode is Revisions.ACCEPT):
+                lines[first - 1] = self._line(builder, first, label, "body")
+                merging = None
         if merging is not None:
-            lines[-1] = self._line(merging, len(lines), None, "body")
+            first, builder, label = merging
+            lines[first - 1] = self._line(builder, first, label, "body")
         parts = {DOCUMENT_PART: document}
         footnotes = self._footnotes(len(lines), parts)
         return WordText(self.package, parts, lines, footnotes, self.revisions, self.mode)

@@ -89,7 +89,7 @@ def format_text(
         return Formatted(shown, text, text, refused=[(b.span, b.message) for b in blockers])
     outcome = fix_text(text, path, settings, _formatting, first=before, word=word)
     result = Formatted(shown, text, outcome.text, outcome.applied, word=outcome.word)
-    if problem := _unsafe(before, outcome):
+    if problem := _unsafe(before, outcome) or _not_in_place(outcome):
         result.text, result.changes, result.refused, result.word = text, [], [problem], word
     if word is not None and result.word is not None:  # shown (and compared) as Word shows it
         result.original, result.text = word.display, result.word.display
@@ -126,6 +126,21 @@ def _unsafe(before: Document, outcome: Fixing) -> tuple[Span, str] | None:
             where,
             "the fixes would change more than numbers and punctuation; it is left as it was (please report this)",
         )
+    return None
+
+
+def _not_in_place(outcome: Fixing) -> tuple[Span, str] | None:
+    """Why a Word document cannot be renumbered in place, if it cannot: a renumbering would
+    change Word's own automatic number, or characters that are not plain text (a field)."""
+    if outcome.word is None:
+        return None
+    for plan in outcome.document.renumbering.plans:
+        if plan.fix is not None:
+            return (
+                plan.edits[0].span,
+                f"{plan.message}: not possible in place (Word numbers some of these paragraphs itself, or a "
+                "field holds the text); number them all with Word's numbering, or type them all",
+            )
     return None
 
 

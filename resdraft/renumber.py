@@ -166,6 +166,18 @@ class _Places:
 # --- operative paragraphs --------------------------------------------------------------------
 
 
+def _not_found(doc: Document, span: Span, what: str) -> str:
+    """Why the label of the paragraph or item at ``span`` cannot be renumbered: it is Word's
+    automatic number, or the source does not read it where the model says."""
+    place = doc.word.place(span.line) if doc.word is not None else None
+    if place is not None and place.number:
+        return (
+            f"{what} is Word's automatic numbering, mixed with typed numbers; number all these "
+            "paragraphs with Word's numbering, or type them all"
+        )
+    return f"cannot find {what}"
+
+
 def _operative_plan(doc: Document, places: _Places) -> Plan:
     plan = Plan("operative paragraphs", "RD301")
     for run in places.runs:
@@ -176,7 +188,8 @@ def _operative_plan(doc: Document, places: _Places) -> Plan:
                 continue
             span = label_span(doc, para)
             if doc.source_at(span) != label:
-                plan.blockers.append(Blocker(para.span, f"cannot find the number {label!r} of this paragraph"))
+                what = f"the number {label!r} of this paragraph"
+                plan.blockers.append(Blocker(para.span, _not_found(doc, para.span, what)))
                 continue
             # "5 bis.", "OP5bis", "[new]" become "6."; otherwise only the figures change ("5．" keeps its stop)
             new = re.sub(r"\d+", str(n), label, count=1) if label[:1].isdigit() and not para.suffix else f"{n}."
@@ -280,7 +293,8 @@ def _item_plan(doc: Document, places: _Places) -> Plan:
             if label != it.label:
                 span = label_span(doc, it)
                 if doc.source_at(span) != it.label:
-                    plan.blockers.append(Blocker(it.span, f"cannot find the label {it.label!r} of this sub-item"))
+                    what = f"the label {it.label!r} of this sub-item"
+                    plan.blockers.append(Blocker(it.span, _not_found(doc, it.span, what)))
                 else:
                     plan.edits.append(Edit(span, it.label, label))
                     plan.changes.append(f"{it.label} → {label}")
