@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from jsonschema import Draft202012Validator
 from lxml import etree
 
 import resdraft
@@ -18,6 +19,7 @@ from resdraft.docx_write import rewrite
 from resdraft.model import Emphasis
 from tests.docx_factory import DEFAULT_STYLES, Para, Run, W, document
 from tests.files import write
+from tests.test_check_cli import DIAGNOSTICS_SCHEMA
 
 FORMULA = Para([Run("The General Assembly,")])
 
@@ -127,6 +129,25 @@ def test_the_emphasis_rules_speak_on_word_input(tmp_path, monkeypatch):
     found = {(d.code, d.span.line, d.span.column) for d in report.diagnostics}
     assert found == {("RD204", 3, 1), ("RD303", 4, 1)}
     assert all(d.fix is None for d in report.diagnostics)  # no Markdown marks to move in Word
+
+
+def test_italics_running_past_the_phrase_are_reported():
+    spill = pp(Run("Recalling its resolution", italic=True), Run(" 77/1 of 1 December 2022,"))
+    from resdraft.lint import lint
+
+    res = resdraft.parse(resolution(spill, DECIDES))
+    found = [(d.code, d.message) for d in lint(res)]
+    assert found == [("RD204", 'italic runs past the preambular phrase "Recalling"; only the phrase is italic')]
+
+
+def test_a_chinese_operative_verb_in_bold_is_read_as_such():
+    head = [Para([Run("大会，")]), Para([Run("回顾其2022年12月1日第77/1号决议，")])]
+    ops = [op(Run("决定", bold=True), Run("继续开展工作；")), op(Run("决定"), Run("继续处理此案。"))]
+    res = resdraft.parse(document([*head, *ops], seed=None))
+    from resdraft.lint import lint
+
+    assert [p.phrase.emphasis if p.phrase else None for p in res.all_operative()] == [Emphasis.BOLD, Emphasis.NONE]
+    assert [(d.code, d.span.line) for d in lint(res)] == [("RD303", 4)]
 
 
 # -- hidden, fields, comments, headers --------------------------------------------------------
@@ -281,6 +302,7 @@ def test_positions_name_the_paragraph_its_number_and_the_offset(run_subprocess, 
     found = json.loads(proc.stdout)
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("RD304", 6, 39)]
     assert found[0]["word"] == {"part": "body", "paragraph": 6, "number": "2.", "footnote": None, "offset": 38}
+    Draft202012Validator(json.loads(DIAGNOSTICS_SCHEMA.read_text(encoding="utf-8"))).validate(found)
     text = run_subprocess("check", "--no-color", path).stdout
     assert f"{path}:6:39: RD304" in text
     assert "6 | 2. Decides to remain seized of the matter," in text
