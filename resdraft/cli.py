@@ -21,8 +21,6 @@ from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 if TYPE_CHECKING:
     from resdraft.diagnostics import Diagnostic
     from resdraft.format import Formatted
-    from resdraft.model import Resolution
-    from resdraft.reader import Source
     from resdraft.rules import Rule
 
 app = typer.Typer(
@@ -108,12 +106,13 @@ def convert(
 ) -> None:
     """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text."""
     from resdraft.lint import word_notices
+    from resdraft.parser import parse_source
     from resdraft.reader import read
 
     src = read(path, revisions.value if revisions else "accept")
     for _, message in word_notices(src.word):
         typer.echo(f"{path}: warning: {message}", err=True)
-    res = _parsed(src, None if lang is LangOption.auto else lang.value)
+    res = parse_source(src, None if lang is LangOption.auto else lang.value)
     status = 0
     if to is ConvertTarget.text:
         from resdraft.render import render
@@ -143,22 +142,6 @@ def convert(
 
         write_atomic(output, data)
     raise typer.Exit(status)
-
-
-def _parsed(src: Source, lang: str | None) -> Resolution:
-    """The resolution a source holds, whatever its kind."""
-    from resdraft.parser import parse_text, parse_word
-
-    if src.xml is not None:
-        from resdraft.akn_read import from_akn
-
-        res = from_akn(src.xml)
-        res.path = src.path
-        return res
-    if src.word is not None:
-        return parse_word(src.word, lang, src.path)
-    assert src.text is not None
-    return parse_text(src.text, lang, src.path)
 
 
 class OutputFormat(StrEnum):

@@ -22,6 +22,7 @@ from resdraft.model import Resolution
 if TYPE_CHECKING:
     from resdraft.docx_read import WordText
     from resdraft.normalize import Normalised
+    from resdraft.reader import Source
 
 
 class _BlockLexer(Lexer):
@@ -99,7 +100,11 @@ def parse(source: str | bytes | os.PathLike[str], lang: str | None = None, revis
     as well (``revisions``: a Word document's tracked changes accepted or rejected)."""
     from resdraft.reader import read
 
-    src = read(source, revisions)
+    return parse_source(read(source, revisions), lang)
+
+
+def parse_source(src: Source, lang: str | None = None) -> Resolution:
+    """The resolution a source holds, whatever its kind (text, Word, AKN XML)."""
     if src.xml is not None:
         from resdraft.akn_read import from_akn
 

@@ -172,8 +172,8 @@ def _not_found(doc: Document, span: Span, what: str) -> str:
     place = doc.word.place(span.line) if doc.word is not None else None
     if place is not None and place.number:
         return (
-            f"{what} is Word's automatic numbering, mixed with typed numbers; number all these "
-            "paragraphs with Word's numbering, or type them all"
+            f"{what} is Word's automatic numbering, which is not rewritten; correct the list in Word "
+            "(number every paragraph of it with Word's numbering, restart or continue it), or type the numbers"
         )
     return f"cannot find {what}"
 

@@ -134,7 +134,7 @@ def test_a_renumbering_that_would_touch_words_own_numbers_is_refused(tmp_path, r
     before = path.read_bytes()
     proc = run_subprocess("format", "--write", path)
     assert proc.returncode == 2
-    assert "is Word's automatic numbering, mixed with typed numbers" in proc.stderr
+    assert "the number '2.' of this paragraph is Word's automatic numbering, which is not rewritten" in proc.stderr
     assert path.read_bytes() == before
 
 
