@@ -341,16 +341,16 @@ def _report_formatting(result: Formatted, write: bool, dry: bool) -> None:
         typer.echo(f"resdraft: error: {result.path}: {result.error}", err=True)
         return
     for span, reason in result.refused:
-        typer.echo(f"{result.path}:{span.line}:{span.column}: not formatted: {reason}", err=True)
+        typer.echo(f"{result.path}:{result.where(span)}: not formatted: {reason}", err=True)
     if dry and result.changed:
         typer.echo(f"Would reformat: {result.path}", err=True)
     # the same fix several times on one line (ASCII commas in a Chinese paragraph) is one report
     groups: dict[tuple[int, str, str], list[Diagnostic]] = {}
     for d in result.changes:
         groups.setdefault((d.span.line, d.code, d.fix.message if d.fix else d.message), []).append(d)
-    for (line, code, message), found in groups.items():
+    for (_, code, message), found in groups.items():
         times = f" (×{len(found)})" if len(found) > 1 else ""
-        typer.echo(f"{result.path}:{line}:{found[0].span.column}: {code} {message}{times}", err=True)
+        typer.echo(f"{result.path}:{result.where(found[0].span)}: {code} {message}{times}", err=True)
 
 
 def _format_summary(total: int, changed: int, failed: int, write: bool) -> str:

@@ -49,6 +49,11 @@ class Formatted:
     def changed(self) -> bool:
         return not self.refused and self.error is None and self.text != self.original
 
+    def where(self, span: Span) -> str:
+        """``line:column`` of a span; in a Word document ``paragraph:column`` (``footnote 3:column``)."""
+        place = self.word.place(span.line) if self.word is not None else None
+        return f"{place if place is not None else span.line}:{span.column}"
+
     def diff(self) -> str:
         """A unified diff of the change (empty when nothing changes)."""
         if not self.changed:
