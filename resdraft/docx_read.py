@@ -8,7 +8,7 @@ other input. On the way it
   paragraph styles (with their ``basedOn`` chains) and the document defaults, with the toggle
   semantics of ECMA-376 §17.7.3;
 * puts real footnotes (``footnotes.xml``) at their call-outs, numbered as Word shows them (in
-  order of reference);
+  order of reference); a ``NOTEREF`` cross-reference (a footnote called again) is a call-out;
 * computes the numbers Word shows for automatically numbered paragraphs
   (:mod:`resdraft.docx_numbering`);
 * accepts (default) or rejects tracked changes, and notes that the draft holds some;
@@ -24,6 +24,7 @@ input unchanged; :class:`Place` says what a line of the view is in the document,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -43,6 +44,8 @@ _W = f"{{{W}}}"
 _FALSE = frozenset({"0", "false", "off", "none"})
 # a symbol font's characters live in the private use area: they show nothing a text can hold
 _PRIVATE_USE = range(0xE000, 0xF900)
+_NOTEREF = re.compile(r"\s*NOTEREF\b", re.IGNORECASE)
+_LINE_ENDS = str.maketrans("\r\n", "  ")  # a line of the text view is one paragraph
 
 
 class Revisions(StrEnum):
@@ -276,7 +279,7 @@ class _Reader:
         self.mode = mode
         self.styles = Styles(self._part(STYLES_PART))
         self.revisions = False
-        self.fields: list[str] = []  # complex fields open: "code" until separate, then "result"
+        self.fields: list[_Field] = []  # complex fields open (they may span paragraphs)
         self.note_ids: list[str] = []  # footnote ids in order of reference
 
     def _part(self, name: str) -> etree._Element | None:
@@ -353,31 +356,33 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, builder: _Builder) -> None:
         style = _val(p.find(_w("pPr")), "pStyle")
-        self._walk(p, builder, style, in_field=False)
+        self._walk(p, builder, style, None)
 
-    def _walk(self, parent: etree._Element, builder: _Builder, style: str | None, in_field: bool) -> None:
+    def _walk(self, parent: etree._Element, builder: _Builder, style: str | None, simple: str | None) -> None:
         for el in parent:
             name = _local(el)
             if name == "r":
-                self._run(el, builder, style, in_field)
+                self._run(el, builder, style, simple)
             elif name in ("ins", "moveTo", "del", "moveFrom"):
                 self.revisions = True
                 kept = Revisions.ACCEPT if name in ("ins", "moveTo") else Revisions.REJECT
                 if self.mode is kept:
-                    self._walk(el, builder, style, in_field)
+                    self._walk(el, builder, style, simple)
             elif name == "fldSimple":
-                self._walk(el, builder, style, in_field=True)
+                self._walk(el, builder, style, el.get(_w("instr")) or "")
             elif name in ("hyperlink", "smartTag", "customXml", "sdtContent", "dir", "bdo"):
-                self._walk(el, builder, style, in_field)
+                self._walk(el, builder, style, simple)
             elif name == "sdt":
                 content = el.find(_w("sdtContent"))
                 if content is not None:
-                    self._walk(content, builder, style, in_field)
+                    self._walk(content, builder, style, simple)
             elif name == "pPr" and el.find(_w("pPrChange")) is not None:
                 self.revisions = True
             # anything else (bookmarks, comment ranges, proofing marks, maths) shows no text
 
-    def _run(self, run: etree._Element, builder: _Builder, style: str | None, in_field: bool) -> None:
+    def _run(self, run: etree._Element, builder: _Builder, style: str | None, simple: str | None) -> None:
+        """The characters of one run. ``simple``: the instruction of the simple field the run is
+        the result of (None outside one); complex fields are followed in ``self.fields``."""
         rpr = run.find(_w("rPr"))
         if rpr is not None and rpr.find(_w("rPrChange")) is not None:
             self.revisions = True
@@ -387,17 +392,26 @@ class _Reader:
             if name == "fldChar":
                 kind = el.get(_w("fldCharType"))
                 if kind == "begin":
-                    self.fields.append("code")
+                    self.fields.append(_Field())
                 elif kind == "separate" and self.fields:
-                    self.fields[-1] = "result"
+                    self.fields[-1].shown = True
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            if (self.fields and self.fields[-1] == "code") or props["vanish"]:
-                continue  # a field's instructions, or hidden text
-            fixed = not in_field and not self.fields  # characters a fix may change
+            if self.fields and not self.fields[-1].shown:
+                if name == "instrText":
+                    self.fields[-1].code += el.text or ""
+                continue  # a field's instructions
+            if props["vanish"]:
+                continue  # hidden text
+            field = self.fields[-1].code if self.fields else simple
             if name in ("t", "delText"):
-                builder.add(el.text or "", props, el if fixed else None)
+                text = (el.text or "").translate(_LINE_ENDS)
+                if field is not None and _NOTEREF.match(field) and text.strip().isdigit():
+                    # a footnote called again: a cross-reference showing the footnote's number
+                    builder.notes.append((builder.length, text.strip()))
+                else:
+                    builder.add(text, props, el if field is None else None)
             elif name in ("tab", "ptab"):
                 builder.add("\t", props, None)
             elif name in ("br", "cr"):
@@ -415,6 +429,14 @@ class _Reader:
                 if note_id is not None:
                     self.note_ids.append(note_id)
                     builder.notes.append((builder.length, str(len(self.note_ids))))
+
+
+@dataclass
+class _Field:
+    """A complex field being read: its instruction, and whether its result has begun."""
+
+    code: str = ""
+    shown: bool = False
 
 
 def _is_hex(value: str | None) -> bool:
