@@ -8,12 +8,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from docx_factory import Para, Run, W, document
 from lxml import etree
 
 import resdraft
 from resdraft.docx import Package
 from resdraft.docx_read import read_word
-from tests.docx_factory import Para, Run, W, document
 
 HEAD = [
     Para([Run("Resolution adopted by the General Assembly on 2 December 2024")]),

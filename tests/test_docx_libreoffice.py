@@ -14,11 +14,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx_factory import from_markdown
 
 import resdraft
 from resdraft.model import Resolution
 from resdraft.render import render
-from tests.docx_factory import from_markdown
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -9,17 +9,17 @@ import json
 from collections.abc import Callable
 
 import pytest
+from docx_factory import DEFAULT_STYLES, Para, Run, W, document
+from files import write
 from jsonschema import Draft202012Validator
 from lxml import etree
+from test_check_cli import DIAGNOSTICS_SCHEMA
 
 import resdraft
 from resdraft.docx import Package
 from resdraft.docx_read import Revisions, read_word
 from resdraft.docx_write import rewrite
 from resdraft.model import Emphasis
-from tests.docx_factory import DEFAULT_STYLES, Para, Run, W, document
-from tests.files import write
-from tests.test_check_cli import DIAGNOSTICS_SCHEMA
 
 FORMULA = Para([Run("The General Assembly,")])
 
