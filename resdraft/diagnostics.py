@@ -31,11 +31,14 @@ _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class Edit:
     """Replace the characters at ``span`` of the original text, which must read ``old``
     (a fix never touches text that is not what the rule saw), by ``new``. An empty span
-    (``column == end_column`` on one line) inserts."""
+    (``column == end_column`` on one line) inserts. In a Word document an edit may instead
+    set ``formatting`` on the characters, their text unchanged (``new == old``): each entry
+    is ``("italic" | "bold", on)``."""
 
     span: Span
     old: str
     new: str
+    formatting: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy
 
 from lxml import etree
 
 from resdraft.diagnostics import Edit
 from resdraft.docx import Package
-from resdraft.docx_read import Piece, WordText, read_word
+from resdraft.docx_read import Piece, W, WordText, read_word
 from resdraft.errors import ResdraftError
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -51,8 +52,26 @@ def _pieces_for(word: WordText, edit: Edit) -> list[Piece] | None:
     for piece in touched:
         if piece.node is None or piece.start > covered:
             return None
+        if edit.formatting and not _splittable(piece.node):
+            return None
         covered = piece.end
     return touched if touched and covered >= end else None
+
+
+def _splittable(node: etree._Element) -> bool:
+    """Is ``node`` the only thing its run shows (so the run can be cut in two around a
+    character and each half keep the run's formatting)?"""
+    run = node.getparent()
+    return (
+        run is not None
+        and _local(run) == "r"
+        and all(_local(c) in ("rPr", "t") for c in run)
+        and (sum(1 for c in run if _local(c) == "t") == 1)
+    )
+
+
+def _local(el: etree._Element) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
 
 
 def edit_word(word: WordText, edits: list[Edit]) -> WordText:
@@ -73,8 +92,16 @@ def edit_word(word: WordText, edits: list[Edit]) -> WordText:
 
 def _apply(pieces: list[Piece], edit: Edit) -> None:
     """Replace the characters of the edit in the ``w:t`` elements holding them: the new text
-    goes into the first, the others lose the characters the edit covers."""
+    goes into the first, the others lose the characters the edit covers. A formatting edit
+    instead cuts the runs at its ends and formats the runs between."""
     start, end = edit.span.column - 1, edit.span.end_column - 1
+    if edit.formatting:
+        for piece in pieces:
+            assert piece.node is not None
+            run = _cut(piece.node, max(start, piece.start) - piece.start, min(end, piece.end) - piece.start)
+            for name, on in edit.formatting:
+                _set(run, name, on)
+        return
     for index, piece in enumerate(pieces):
         node = piece.node
         assert node is not None
@@ -82,8 +109,65 @@ def _apply(pieces: list[Piece], edit: Edit) -> None:
         cut_from, cut_to = max(start, piece.start) - piece.start, min(end, piece.end) - piece.start
         new = edit.new if index == 0 else ""
         node.text = text[:cut_from] + new + text[cut_to:]
-        if node.text != node.text.strip():
-            node.set(_XML_SPACE, "preserve")
+        _preserve(node)
+
+
+def _cut(node: etree._Element, start: int, end: int) -> etree._Element:
+    """Cut the run of the text element ``node`` so that ``node.text[start:end]`` stands in a
+    run of its own, with the same formatting; that run. ``node`` keeps the characters before
+    ``start``, so offsets before it stay true for the edits made after this one."""
+    run = node.getparent()
+    assert run is not None
+    text = node.text or ""
+    target = run
+    if start > 0:
+        node.text = text[:start]
+        _preserve(node)
+        target = deepcopy(run)
+        run.addnext(target)
+    _text_of(target).text = text[start:end]
+    _preserve(_text_of(target))
+    if end < len(text):
+        tail = deepcopy(target)
+        _text_of(tail).text = text[end:]
+        _preserve(_text_of(tail))
+        target.addnext(tail)
+    return target
+
+
+def _text_of(run: etree._Element) -> etree._Element:
+    return next(c for c in run if _local(c) == "t")
+
+
+def _preserve(node: etree._Element) -> None:
+    if node.text and node.text != node.text.strip():
+        node.set(_XML_SPACE, "preserve")
+
+
+# ``w:rPr`` children come in a fixed order (ECMA-376 CT_RPr); these may stand before each
+_BEFORE = {"b": ("rStyle", "rFonts"), "i": ("rStyle", "rFonts", "b", "bCs")}
+_TAGS = {"bold": "b", "italic": "i"}
+
+
+def _set(run: etree._Element, what: str, on: bool) -> None:
+    """Make the run italic or bold (or not) by direct formatting, which wins over styles:
+    ``<w:i/>``, or ``<w:i w:val="0"/>`` as Word writes it to undo a style's italics."""
+    name = _TAGS[what]
+    rpr = run.find(_w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(_w("rPr"))
+        run.insert(0, rpr)
+    for old in rpr.findall(_w(name)):
+        rpr.remove(old)
+    element = etree.Element(_w(name))
+    if not on:
+        element.set(_w("val"), "0")
+    at = next((i for i, c in enumerate(rpr) if _local(c) not in _BEFORE[name]), len(rpr))
+    rpr.insert(at, element)
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
 
 
 def rewrite(package: Package, parts: dict[str, etree._Element]) -> bytes:

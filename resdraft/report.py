@@ -168,7 +168,16 @@ def text(reports: list[FileReport], *, color: bool) -> str:
 
 def _edit_json(edit: Edit) -> dict[str, Any]:
     s = edit.span
-    return {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column, "content": edit.new}
+    out: dict[str, Any] = {
+        "line": s.line,
+        "column": s.column,
+        "end_line": s.end_line,
+        "end_column": s.end_column,
+        "content": edit.new,
+    }
+    if edit.formatting:
+        out["formatting"] = dict(edit.formatting)
+    return out
 
 
 def _fix_json(fix: Fix | None) -> dict[str, Any] | None:
@@ -252,9 +261,10 @@ def _sarif_rule(r: Rule) -> dict[str, Any]:
 
 
 def _sarif_fix(fix: Fix, uri: str) -> dict[str, Any] | None:
-    """A SARIF fix; None when an edit has no position (it could not be applied)."""
+    """A SARIF fix; None when an edit has no position (it could not be applied) or changes
+    formatting, which SARIF replacements cannot say."""
     regions = [_region(e.span) for e in fix.edits]
-    if not fix.edits or any(r is None for r in regions):
+    if not fix.edits or any(r is None for r in regions) or any(e.formatting for e in fix.edits):
         return None
     return {
         "description": {"text": fix.message},

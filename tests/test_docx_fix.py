@@ -174,3 +174,67 @@ def test_the_package_left_after_fixing_reads_again_as_a_package(tmp_path, run_su
     run_subprocess("check", "--fix", path)
     word = read_word(Package(path.read_bytes()))
     assert [line.place.number for line in word.body if line.place.number] == ["1.", "2.", "(a)", "(b)", "3."]
+
+
+# -- emphasis, fixed by formatting the runs -----------------------------------------------------
+
+
+def runs_of(path: Path, paragraph: int) -> list[tuple[str, bool | None]]:
+    """(text, direct italic or None) of each run of a body paragraph (1-based ordinal)."""
+    root = etree.fromstring(entries(path)["word/document.xml"])
+    para = root.findall(f".//{{{W}}}body/{{{W}}}p")[paragraph - 1]
+    out = []
+    for run in para.iter(f"{{{W}}}r"):
+        italic = run.find(f"{{{W}}}rPr/{{{W}}}i")
+        flag = None if italic is None else italic.get(f"{{{W}}}val") not in ("0", "false")
+        out.append(("".join(t.text or "" for t in run.iter(f"{{{W}}}t")), flag))
+    return out
+
+
+def test_a_roman_phrase_is_set_in_italics_by_cutting_its_run(tmp_path, run_subprocess):
+    plain = Para([Run("Noting its resolution 78/3 of 2 November 2023,")])
+    path = save(tmp_path, [plain, op(Run("Decides", italic=True), Run(" to act."))])
+    proc = run_subprocess("check", "--fix", path)
+    assert "Fixed 1 issue." in proc.stdout, proc.stdout + proc.stderr
+    assert runs_of(path, 4) == [("Noting", True), (" its resolution 78/3 of 2 November 2023,", None)]
+    assert run_subprocess("check", path).returncode == 0
+
+
+def test_italics_running_past_the_phrase_are_ended_and_the_full_stop_fixed_in_one_pass(tmp_path, run_subprocess):
+    spill = op(Run("Decides to continue", italic=True), Run(" its work,"))
+    path = save(tmp_path, [spill, op(Run("Decides", italic=True), Run(" to act."))])
+    proc = run_subprocess("format", "--write", path)
+    assert proc.returncode == 0, proc.stderr
+    assert runs_of(path, 4) == [("Decides", True), (" to continue", False), (" its work;", None)]
+    assert run_subprocess("check", path).returncode == 0
+
+
+def test_a_chinese_verb_is_made_bold(tmp_path, run_subprocess):
+    head = [Para([Run("大会，")]), Para([Run("回顾其2022年12月1日第77/1号决议，")])]
+    ops = [op(Run("决定继续开展工作；")), op(Run("决定", bold=True), Run("继续处理此案。"))]
+    path = tmp_path / "draft.docx"
+    path.write_bytes(document([*head, *ops], seed=None))
+    assert run_subprocess("check", "--fix", path).returncode == 0
+    phrases = [p.phrase.emphasis.value if p.phrase else None for p in resdraft.parse(path).all_operative()]
+    assert phrases == ["bold", "bold"]
+
+
+def test_formatting_goes_where_the_run_properties_schema_wants_it(tmp_path, run_subprocess):
+    path = save(tmp_path, [Para([Run("Noting its work,")]), op(Run("Decides", italic=True), Run(" to act."))])
+    data = entries(path)
+    root = etree.fromstring(data["word/document.xml"])
+    run = root.findall(f".//{{{W}}}body/{{{W}}}p")[3].find(f"{{{W}}}r")
+    assert run is not None
+    rpr = etree.SubElement(run, f"{{{W}}}rPr")
+    for name in ("color", "rFonts", "rStyle"):  # CT_RPr order: rStyle, rFonts, b, bCs, i, iCs, …, color
+        rpr.insert(0, etree.Element(f"{{{W}}}{name}", {f"{{{W}}}val": "x"} if name != "rFonts" else {}))
+    run.remove(rpr)
+    run.insert(0, rpr)
+    from resdraft.docx_write import rewrite
+
+    path.write_bytes(rewrite(Package(path.read_bytes()), {"word/document.xml": root}))
+    run_subprocess("check", "--fix", path)
+    fixed = etree.fromstring(entries(path)["word/document.xml"]).findall(f".//{{{W}}}body/{{{W}}}p")[3]
+    first = fixed.find(f"{{{W}}}r/{{{W}}}rPr")
+    assert first is not None
+    assert [etree.QName(c).localname for c in first] == ["rStyle", "rFonts", "i", "color"]

@@ -128,7 +128,11 @@ def test_the_emphasis_rules_speak_on_word_input(tmp_path, monkeypatch):
     report = check_file(tmp_path / "draft.docx", Settings())
     found = {(d.code, d.span.line, d.span.column) for d in report.diagnostics}
     assert found == {("RD204", 3, 1), ("RD303", 4, 1)}
-    assert all(d.fix is None for d in report.diagnostics)  # no Markdown marks to move in Word
+    edits = [e for d in report.diagnostics if d.fix for e in d.fix.edits]
+    assert [(e.old, e.new, e.formatting) for e in edits] == [
+        ("Recalling", "Recalling", (("italic", True),)),  # formatting, not Markdown marks
+        ("Decides", "Decides", (("italic", True), ("bold", False))),
+    ]
 
 
 def test_italics_running_past_the_phrase_are_reported():

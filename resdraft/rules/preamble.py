@@ -245,9 +245,26 @@ def _phrase_line(doc: Document, phrase: Phrase) -> str | None:
     return doc.lines[phrase.span.line - 1]
 
 
+def _word_fix(
+    doc: Document, passage: Passage, start: int, end: int, changes: dict[str, bool], message: str
+) -> Fix | None:
+    """In a Word document: set the formatting of ``passage.text[start:end]`` (its runs are
+    split where needed), when the document there reads those characters."""
+    old = passage.text[start:end]
+    span = passage.span_of(start, end)
+    if not old.strip() or doc.source_at(span) != old:
+        return None
+    return Fix(message, (Edit(span, old, old, tuple(changes.items())),))
+
+
 def _emphasis_fix(doc: Document, passage: Passage, phrase: Phrase, wanted: Emphasis) -> Fix | None:
     """Set the phrase apart with ``wanted``'s marks ("Recalling" -> "*Recalling*"), or replace
-    the wrong marks right around it ("**Recalling**" -> "*Recalling*")."""
+    the wrong marks right around it ("**Recalling**" -> "*Recalling*"); in Word, format it."""
+    message = f'italicize "{phrase.text}"' if wanted is Emphasis.ITALIC else f'make "{phrase.text}" {wanted.value}'
+    if doc.word is not None and wanted in (Emphasis.ITALIC, Emphasis.BOLD):
+        other = Emphasis.BOLD if wanted is Emphasis.ITALIC else Emphasis.ITALIC
+        changes = {wanted.value: True, **({other.value: False} if phrase.emphasis is other else {})}
+        return _word_fix(doc, passage, phrase.offset, phrase.offset + len(phrase.text), changes, message)
     line = _phrase_line(doc, phrase)
     new = _MARKS.get(wanted)
     if line is None or new is None:
@@ -275,14 +292,18 @@ def _emphasis_fix(doc: Document, passage: Passage, phrase: Phrase, wanted: Empha
         Edit(Span(n, start - len(old) + 1, n, start + 1), old, new),
         Edit(Span(n, stop + 1, n, stop + len(old) + 1), old, new),
     )
-    message = f'italicize "{phrase.text}"' if wanted is Emphasis.ITALIC else f'make "{phrase.text}" {wanted.value}'
     return Fix(message, edits)
 
 
 def _end_run_fix(doc: Document, passage: Passage, phrase: Phrase, run: EmphasisRun) -> Fix | None:
     """Move the closing mark of a run that starts at the phrase and spills past it to right
     after the phrase ("*Recalling its* resolution" -> "*Recalling* its resolution"), when the
-    phrase and the closing mark stand on one line."""
+    phrase and the closing mark stand on one line; in Word, take the emphasis off the rest."""
+    shown = "italics" if run.emphasis is Emphasis.ITALIC else run.emphasis.value
+    message = f'end the {shown} after "{phrase.text}"'
+    if doc.word is not None:
+        start = phrase.offset + len(phrase.text)
+        return _word_fix(doc, passage, start, run.end, {run.emphasis.value: False}, message)
     line = _phrase_line(doc, phrase)
     mark = _MARKS.get(run.emphasis)
     if line is None or mark is None or run.start != phrase.offset:
@@ -306,8 +327,7 @@ def _end_run_fix(doc: Document, passage: Passage, phrase: Phrase, run: EmphasisR
         Edit(Span(n, close + 1, n, close + len(mark) + 1), mark, ""),
         Edit(Span(n, stop + 1, n, stop + 1), "", mark),
     )
-    shown = "italics" if run.emphasis is Emphasis.ITALIC else run.emphasis.value
-    return Fix(f'end the {shown} after "{phrase.text}"', edits)
+    return Fix(message, edits)
 
 
 def _only_marks_moved(line: str, fixed: str, added: list[str], removed: list[str]) -> bool:
