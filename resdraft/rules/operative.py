@@ -166,7 +166,8 @@ def operative_emphasis(doc: Document) -> Iterator[Finding]:
     Checked only where the input carries formatting (Markdown, Word). Text extracted from a
     PDF often loses the bold of a few paragraphs, so this stays a warning. In Markdown (not in
     text extracted from a PDF) the fix puts in or swaps the marks around the phrase, or ends
-    emphasis that runs past it, where the phrase and those marks stand on one line.
+    emphasis that runs past it, where the phrase and those marks stand on one line; in Word
+    it formats the phrase's characters (and takes the emphasis off the words it ran on to).
 
     Bad::
 

@@ -191,7 +191,8 @@ def preamble_emphasis(doc: Document) -> Iterator[Finding]:
     "Deeply concerned"), is set in italics and the rest of the paragraph in roman. Checked
     only where the input carries formatting (Markdown, Word); silent on plain or
     PDF-extracted text. In Markdown the fix puts in or swaps the marks around the phrase, or
-    ends italics that run past it, where the phrase and those marks stand on one line.
+    ends italics that run past it, where the phrase and those marks stand on one line; in
+    Word it formats the phrase's characters (and ends italics that run past it).
 
     Bad::
 
