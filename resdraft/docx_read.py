@@ -44,7 +44,7 @@ _W = f"{{{W}}}"
 _FALSE = frozenset({"0", "false", "off", "none"})
 # a symbol font's characters live in the private use area: they show nothing a text can hold
 _PRIVATE_USE = range(0xE000, 0xF900)
-_NOTEREF = re.compile(r"\s*NOTEREF\b", re.IGNORECASE)
+_CROSS_REFERENCE = re.compile(r"\s*(?P<kind>NOTEREF|REF)\s+(?P<name>\S+)", re.IGNORECASE)
 _LINE_ENDS = str.maketrans("\r\n", "  ")  # a line of the text view is one paragraph
 
 
@@ -112,6 +112,7 @@ class WordText:
     footnotes: list[tuple[str, list[Line]]]
     revisions: bool
     mode: Revisions
+    endnotes: int = 0  # endnote call-outs in the body (endnotes are not read)
 
     @property
     def lines(self) -> list[Line]:
@@ -281,6 +282,8 @@ class _Reader:
         self.revisions = False
         self.fields: list[_Field] = []  # complex fields open (they may span paragraphs)
         self.note_ids: list[str] = []  # footnote ids in order of reference
+        self.note_bookmarks: set[str] = set()  # bookmarks that mark a footnote's call-out
+        self.endnotes = 0  # endnote call-outs seen (endnotes are not read)
 
     def _part(self, name: str) -> etree._Element | None:
         return self.package.xml(name) if name in self.package.names else None
@@ -288,13 +291,13 @@ class _Reader:
     def read(self) -> WordText:
         document = self.package.xml(DOCUMENT_PART)
         body = document.find(_w("body"))
+        self.note_bookmarks = _note_bookmarks(body) if body is not None else set()
         numbering = ListNumbering(self._part(NUMBERING_PART), self._part(STYLES_PART))
         lines: list[Line] = []
         merging: tuple[int, _Builder, Label | None] | None = None  # a paragraph running on into the next
         for ordinal, p in enumerate(block_paragraphs(body) if body is not None else [], start=1):
             if merging is None:
-                label = numbering.label(p) if not self._mark_removed(p, self.mode is Revisions.REJECT) else None
-                merging = (ordinal, _Builder(), label)
+                merging = (ordinal, _Builder(), numbering.label(p))
             first, builder, label = merging
             self._paragraph(p, builder)
             lines.append(self._line(_Builder(), ordinal, None, "body"))
@@ -308,7 +311,14 @@ class _Reader:
             lines[first - 1] = self._line(builder, first, label, "body")
         parts = {DOCUMENT_PART: document}
         footnotes = self._footnotes(len(lines), parts)
-        return WordText(self.package, parts, lines, footnotes, self.revisions, self.mode)
+        return WordText(self.package, parts, lines, footnotes, self.revisions, self.mode, self.endnotes)
+
+    def _calls_a_footnote(self, instruction: str) -> bool:
+        """Is a field a cross-reference showing a footnote's number (a footnote called
+        again)? Word writes ``NOTEREF name``; LibreOffice ``REF name`` to a bookmark standing
+        right before the footnote's call-out."""
+        m = _CROSS_REFERENCE.match(instruction)
+        return m is not None and (m["kind"].upper() == "NOTEREF" or m["name"] in self.note_bookmarks)
 
     def _footnotes(self, first_line: int, parts: dict[str, etree._Element]) -> list[tuple[str, list[Line]]]:
         """The footnotes called out in the body, numbered in order of reference as Word shows them."""
@@ -407,7 +417,7 @@ class _Reader:
             field = self.fields[-1].code if self.fields else simple
             if name in ("t", "delText"):
                 text = (el.text or "").translate(_LINE_ENDS)
-                if field is not None and _NOTEREF.match(field) and text.strip().isdigit():
+                if field is not None and self._calls_a_footnote(field) and text.strip().isdigit():
                     # a footnote called again: a cross-reference showing the footnote's number
                     builder.notes.append((builder.length, text.strip()))
                 else:
@@ -424,6 +434,8 @@ class _Reader:
                 code = int(el.get(_w("char")) or "0", 16) if _is_hex(el.get(_w("char"))) else 0
                 if code and code not in _PRIVATE_USE:
                     builder.add(chr(code), props, None)
+            elif name == "endnoteReference":
+                self.endnotes += 1
             elif name == "footnoteReference":
                 note_id = el.get(_w("id"))
                 if note_id is not None:
@@ -437,6 +449,23 @@ class _Field:
 
     code: str = ""
     shown: bool = False
+
+
+def _note_bookmarks(body: etree._Element) -> set[str]:
+    """Names of the bookmarks that stand right before a footnote call-out (no text between),
+    which cross-references to that footnote point at."""
+    found: set[str] = set()
+    pending: list[str] = []
+    for el in body.iter(_w("bookmarkStart"), _w("t"), _w("footnoteReference")):
+        name = _local(el)
+        if name == "bookmarkStart":
+            pending.append(el.get(_w("name")) or "")
+        elif name == "footnoteReference":
+            found.update(pending)
+            pending = []
+        elif el.text:
+            pending = []
+    return found
 
 
 def _is_hex(value: str | None) -> bool:

@@ -217,11 +217,16 @@ def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] |
 
 
 def word_notices(word: WordText | None) -> list[tuple[int, str]]:
-    """What the user must know about how a Word document was read: tracked changes."""
-    if word is None or not word.revisions:
-        return []
-    other = "reject" if word.mode.value == "accept" else "accept"
-    return [(0, f"the draft holds tracked changes, read as {word.mode.value}ed (--revisions {other} for the other)")]
+    """What the user must know about how a Word document was read: tracked changes, endnotes."""
+    notices: list[tuple[int, str]] = []
+    if word is not None and word.revisions:
+        other = "reject" if word.mode.value == "accept" else "accept"
+        notices.append(
+            (0, f"the draft holds tracked changes, read as {word.mode.value}ed (--revisions {other} for the other)")
+        )
+    if word is not None and word.endnotes:
+        notices.append((0, f"the draft has {word.endnotes} endnote(s), which are not read; resolutions use footnotes"))
+    return notices
 
 
 def write_back(path: Path, text: str, word: WordText | None = None) -> None:

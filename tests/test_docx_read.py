@@ -374,3 +374,18 @@ def test_the_configuration_chooses_how_revisions_are_read(tmp_path, monkeypatch,
             load_settings(tmp_path / "resdraft.toml")
     else:
         assert load_settings(tmp_path / "resdraft.toml").revisions == mode
+
+
+def test_endnotes_are_not_read_and_the_user_is_told(tmp_path):
+    def add_endnote(root: etree._Element) -> None:
+        para = root.findall(f".//{w('body')}/{w('p')}")[2]
+        run = etree.SubElement(para, w("r"))
+        etree.SubElement(run, w("endnoteReference"), {w("id"): "1"})
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(edited(resolution(RECALLING, DECIDES), add_endnote))
+    from resdraft.config import Settings
+    from resdraft.lint import check_file
+
+    report = check_file(path, Settings())
+    assert report.notices == [(0, "the draft has 1 endnote(s), which are not read; resolutions use footnotes")]

@@ -108,9 +108,13 @@ def sequence_breaks(run: list[tuple[T, int, bool]], show: Callable[[int], str], 
 
 def label_span(doc: Document, para: OperativeParagraph | Item) -> Span:
     """The span of a paragraph's number or an item's label, found on its first line before its
-    text (or alone on the line before)."""
+    text (or alone on the line before); in a Word document that numbers the paragraph itself,
+    column 0 of its line (the number is not in the text)."""
     label = (para.label or "").strip()
     line = para.span.line
+    place = doc.word.place(line) if doc.word is not None else None
+    if place is not None and place.number:
+        return Span(line, 0, line, 0)
     if label and 0 < line <= len(doc.lines):
         at = doc.lines[line - 1].find(label, 0, max(para.span.column - 1, 0))
         if at >= 0:
