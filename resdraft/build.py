@@ -484,6 +484,10 @@ def find_phrase(p: Passage, lang: Language, formatted: bool) -> Phrase | None:
         # the whole paragraph: the phrase is the lexicon's, and the linter reports the spill
         if m and end > m.end() and (end - m.end() > 40 or text[m.end()].isspace()):
             end = m.end()
+        # emphasis ending inside a word ("**Recall**ing"): the phrase is still the whole word
+        if lang.spaced_words and 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            word_end = re.match(r"[\w'-]*", text[end:])
+            end = max(m.end() if m else 0, end + (word_end.end() if word_end else 0))
         return _phrase(p, 0, end, first.emphasis, lang)
     if m:
         return _phrase(p, 0, m.end(), unmarked, lang)

@@ -63,6 +63,8 @@ class Package:
         if total > MAX_UNCOMPRESSED:
             self._refuse(f"the parts expand to {total:,} bytes; the limit is {MAX_UNCOMPRESSED:,}")
         self.names = {info.filename for info in infos}
+        if len(self.names) < len(infos):
+            self._refuse("the archive holds two parts of the same name; which one Word reads is not certain")
         if "[Content_Types].xml" not in self.names or DOCUMENT_PART not in self.names:
             self._refuse("a zip archive but not a Word document (no word/document.xml)")
 

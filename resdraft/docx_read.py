@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from lxml import etree
 
@@ -114,11 +115,11 @@ class WordText:
     mode: Revisions
     endnotes: int = 0  # endnote call-outs in the body (endnotes are not read)
 
-    @property
+    @cached_property
     def lines(self) -> list[Line]:
         return self.body + [line for _, lines in self.footnotes for line in lines]
 
-    @property
+    @cached_property
     def view(self) -> str:
         return "\n".join(line.paragraph.text for line in self.lines)
 
@@ -168,18 +169,32 @@ class Styles:
             return dict.fromkeys(self.PROPERTIES)
         if style_id not in self._cache:
             found: dict[str, bool | None] = dict.fromkeys(self.PROPERTIES)
-            seen: set[str] = set()
-            sid: str | None = style_id
-            while sid is not None and sid in self.by_id and sid not in seen:
-                seen.add(sid)
-                style = self.by_id[sid]
-                for name, value in toggles(style.find(_w("rPr"))).items():
+            for rpr in self._chain(style_id):
+                for name, value in toggles(rpr).items():
                     if found[name] is None:
                         found[name] = value
-                based = style.find(_w("basedOn"))
-                sid = based.get(_w("val")) if based is not None else None
             self._cache[style_id] = found
         return self._cache[style_id]
+
+    def superscript(self, paragraph_style: str | None, rpr: etree._Element | None) -> bool:
+        """Is a run set in superscript (directly, by its character style or its paragraph
+        style, the nearest setting winning)?"""
+        for sid in (None, _val(rpr, "rStyle"), paragraph_style or self.default_paragraph):
+            for style in [rpr] if sid is None else self._chain(sid):
+                if (value := _vertical(style)) is not None:
+                    return value == "superscript"
+        return False
+
+    def _chain(self, style_id: str) -> Iterator[etree._Element | None]:
+        """The run properties of a style and of the styles it is based on, nearest first."""
+        seen: set[str] = set()
+        sid: str | None = style_id
+        while sid is not None and sid in self.by_id and sid not in seen:
+            seen.add(sid)
+            style = self.by_id[sid]
+            yield style.find(_w("rPr"))
+            based = style.find(_w("basedOn"))
+            sid = based.get(_w("val")) if based is not None else None
 
     def run(self, paragraph_style: str | None, rpr: etree._Element | None) -> dict[str, bool]:
         """Each property of a run: direct formatting wins; otherwise the values the paragraph
@@ -196,6 +211,10 @@ class Styles:
             given = [level[name] for level in levels if level[name] is not None]
             out[name] = (sum(map(bool, given)) % 2 == 1) if given else bool(self.defaults[name])
         return out
+
+
+def _vertical(rpr: etree._Element | None) -> str | None:
+    return _val(rpr, "vertAlign")
 
 
 def toggles(rpr: etree._Element | None) -> dict[str, bool | None]:
@@ -284,6 +303,7 @@ class _Reader:
         self.note_ids: list[str] = []  # footnote ids in order of reference
         self.note_bookmarks: set[str] = set()  # bookmarks that mark a footnote's call-out
         self.endnotes = 0  # endnote call-outs seen (endnotes are not read)
+        self.in_notes = False  # reading footnote texts
 
     def _part(self, name: str) -> etree._Element | None:
         return self.package.xml(name) if name in self.package.names else None
@@ -294,31 +314,36 @@ class _Reader:
         self.note_bookmarks = _note_bookmarks(body) if body is not None else set()
         numbering = ListNumbering(self._part(NUMBERING_PART), self._part(STYLES_PART))
         lines: list[Line] = []
-        merging: tuple[int, _Builder, Label | None] | None = None  # a paragraph running on into the next
+        merging: tuple[int, _Builder] | None = None  # a paragraph running on into the next
         for ordinal, p in enumerate(block_paragraphs(body) if body is not None else [], start=1):
-            if merging is None:
-                merging = (ordinal, _Builder(), numbering.label(p))
-            first, builder, label = merging
+            first, builder = merging or (ordinal, _Builder())
             self._paragraph(p, builder)
-            lines.append(self._line(_Builder(), ordinal, None, "body"))
+            lines.append(Line(Paragraph("", ordinal), Place("body", ordinal)))
             # a paragraph mark deleted (accepted) or inserted (rejected) joins the next paragraph,
-            # which is then read on the line of the first
-            if not self._mark_removed(p, self.mode is Revisions.ACCEPT):
-                lines[first - 1] = self._line(builder, first, label, "body")
-                merging = None
+            # read on the line of the first; the paragraph whose mark stays gives the number
+            if self._mark_removed(p, self.mode is Revisions.ACCEPT):
+                merging = (first, builder)
+                continue
+            lines[first - 1] = self._line(builder, first, numbering.label(p), "body")
+            merging = None
         if merging is not None:
-            first, builder, label = merging
-            lines[first - 1] = self._line(builder, first, label, "body")
+            first, builder = merging
+            lines[first - 1] = self._line(builder, first, None, "body")
         parts = {DOCUMENT_PART: document}
         footnotes = self._footnotes(len(lines), parts)
         return WordText(self.package, parts, lines, footnotes, self.revisions, self.mode, self.endnotes)
 
-    def _calls_a_footnote(self, instruction: str) -> bool:
-        """Is a field a cross-reference showing a footnote's number (a footnote called
-        again)? Word writes ``NOTEREF name``; LibreOffice ``REF name`` to a bookmark standing
-        right before the footnote's call-out."""
+    def _calls_a_footnote(self, instruction: str, rpr: etree._Element | None, style: str | None) -> bool:
+        """Is a field a footnote called again: a cross-reference to a footnote shown as a
+        call-out (Word: ``NOTEREF name \\f``, or in superscript; LibreOffice: ``REF name`` to a
+        bookmark right before the call-out, in superscript)? "see footnote 1" in running text
+        is a cross-reference too, but no call-out; in a footnote's text nothing is."""
         m = _CROSS_REFERENCE.match(instruction)
-        return m is not None and (m["kind"].upper() == "NOTEREF" or m["name"] in self.note_bookmarks)
+        if m is None or self.in_notes:
+            return False
+        if m["kind"].upper() == "NOTEREF":
+            return "\\f" in instruction.lower() or self.styles.superscript(style, rpr)
+        return m["name"] in self.note_bookmarks and self.styles.superscript(style, rpr)
 
     def _footnotes(self, first_line: int, parts: dict[str, etree._Element]) -> list[tuple[str, list[Line]]]:
         """The footnotes called out in the body, numbered in order of reference as Word shows them."""
@@ -329,7 +354,8 @@ class _Reader:
         by_id = {fn.get(_w("id")): fn for fn in root.iterfind(_w("footnote"))}
         out: list[tuple[str, list[Line]]] = []
         line = first_line
-        for number, note_id in enumerate(self.note_ids, start=1):
+        self.in_notes = True  # a call-out inside a footnote's text calls nothing (Word cannot)
+        for number, note_id in enumerate(list(self.note_ids), start=1):
             note = by_id.get(note_id)
             if note is None:
                 continue
@@ -360,9 +386,11 @@ class _Reader:
         mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
         if mark is None:
             return False
-        if mark.find(_w("del")) is not None or mark.find(_w("ins")) is not None:
+        marks = {_local(el) for el in mark}
+        if marks & {"del", "ins", "moveFrom", "moveTo"}:
             self.revisions = True
-        return mark.find(_w("del" if accepted else "ins")) is not None
+        # a paragraph moved away (moveFrom) goes as a deletion does, one moved in as an insertion
+        return bool(marks & ({"del", "moveFrom"} if accepted else {"ins", "moveTo"}))
 
     def _paragraph(self, p: etree._Element, builder: _Builder) -> None:
         style = _val(p.find(_w("pPr")), "pStyle")
@@ -394,8 +422,11 @@ class _Reader:
         """The characters of one run. ``simple``: the instruction of the simple field the run is
         the result of (None outside one); complex fields are followed in ``self.fields``."""
         rpr = run.find(_w("rPr"))
-        if rpr is not None and rpr.find(_w("rPrChange")) is not None:
+        change = rpr.find(_w("rPrChange")) if rpr is not None else None
+        if change is not None:
             self.revisions = True
+            if self.mode is Revisions.REJECT:  # the formatting as it was before the change
+                rpr = change.find(_w("rPr"))
         props = self.styles.run(style, rpr)
         for el in run:
             name = _local(el)
@@ -408,35 +439,34 @@ class _Reader:
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            if self.fields and not self.fields[-1].shown:
-                if name == "instrText":
+            if not all(f.shown for f in self.fields):
+                if name in ("instrText", "delInstrText") and not self.fields[-1].shown:
                     self.fields[-1].code += el.text or ""
-                continue  # a field's instructions
+                continue  # a field's instructions (a field inside them included)
             if props["vanish"]:
                 continue  # hidden text
             field = self.fields[-1].code if self.fields else simple
             if name in ("t", "delText"):
                 text = (el.text or "").translate(_LINE_ENDS)
-                if field is not None and self._calls_a_footnote(field) and text.strip().isdigit():
+                if field is not None and self._calls_a_footnote(field, rpr, style) and text.strip().isdigit():
                     # a footnote called again: a cross-reference showing the footnote's number
                     builder.notes.append((builder.length, text.strip()))
-                else:
-                    builder.add(text, props, el if field is None else None)
+                else:  # a field's result and a tracked deletion (read as rejected) are never edited
+                    builder.add(text, props, el if field is None and name == "t" else None)
             elif name in ("tab", "ptab"):
                 builder.add("\t", props, None)
-            elif name in ("br", "cr"):
-                if el.get(_w("type")) in (None, "textWrapping"):
-                    builder.breaks.append(builder.length)
-                    builder.add(" ", props, None)
+            elif name in ("br", "cr"):  # a line, column or page break within the paragraph
+                builder.breaks.append(builder.length)
+                builder.add(" ", props, None)
             elif name == "noBreakHyphen":
                 builder.add("-", props, None)
             elif name == "sym":
                 code = int(el.get(_w("char")) or "0", 16) if _is_hex(el.get(_w("char"))) else 0
-                if code and code not in _PRIVATE_USE:
+                if 0 < code < 0x110000 and code not in _PRIVATE_USE and not 0xD800 <= code < 0xE000:
                     builder.add(chr(code), props, None)
             elif name == "endnoteReference":
                 self.endnotes += 1
-            elif name == "footnoteReference":
+            elif name == "footnoteReference" and not self.in_notes:
                 note_id = el.get(_w("id"))
                 if note_id is not None:
                     self.note_ids.append(note_id)

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from copy import deepcopy
+from copy import copy, deepcopy
 
 from lxml import etree
 
 from resdraft.diagnostics import Edit
-from resdraft.docx import Package
-from resdraft.docx_read import Piece, W, WordText, read_word
+from resdraft.docx import DOCUMENT_PART, Package
+from resdraft.docx_read import FOOTNOTES_PART, Piece, W, WordText, read_word
 from resdraft.errors import ResdraftError
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -85,7 +85,7 @@ def edit_word(word: WordText, edits: list[Edit]) -> WordText:
         if pieces is None:
             raise ResdraftError(f"paragraph {fresh.place(edit.span.line)}: the text to fix is not plain text")
         _apply(pieces, edit)
-        touched.add("word/footnotes.xml" if edit.span.line > len(fresh.body) else "word/document.xml")
+        touched.add(FOOTNOTES_PART if edit.span.line > len(fresh.body) else DOCUMENT_PART)
     data = rewrite(fresh.package, {name: fresh.parts[name] for name in touched})
     return read_word(Package(data, fresh.package.path), word.mode)
 
@@ -179,7 +179,7 @@ def rewrite(package: Package, parts: dict[str, etree._Element]) -> bytes:
             data = package.zip.read(info)
             if info.filename in parts:
                 data = _declaration(data) + etree.tostring(parts[info.filename], encoding="UTF-8")
-            archive.writestr(info, data)
+            archive.writestr(copy(info), data)  # a copy: writing changes it, and the source stays readable
     return out.getvalue()
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from resdraft import lang as languages
 from resdraft.config import Settings
-from resdraft.diagnostics import Diagnostic, Edit, FileReport
+from resdraft.diagnostics import Diagnostic, Edit, FileReport, Fix
 from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.model import Resolution
 from resdraft.rules import Document, rules
@@ -47,8 +47,19 @@ def lint_document(doc: Document, settings: Settings | None = None) -> list[Diagn
             if suppressions is not None and suppressions.suppresses(r.code, f.span.line):
                 continue
             severity = settings.severity_of(r.code, f.severity or r.severity)
-            out.append(Diagnostic(r.code, severity, f.message, f.span, res.path, f.fix))
+            fix = f.fix if f.fix is None or _makeable(doc, f.fix) else None
+            out.append(Diagnostic(r.code, severity, f.message, f.span, res.path, fix))
     return sorted(out, key=lambda d: d.sort_key)
+
+
+def _makeable(doc: Document, fix: Fix) -> bool:
+    """Can the fix be made in the input? In a Word document, only where every edit falls on
+    plain text (not Word's automatic number, a field's result, a tab)."""
+    if doc.word is None:
+        return True
+    from resdraft.docx_write import editable
+
+    return all(editable(doc.word, edit) for edit in fix.edits)
 
 
 def document(
@@ -259,6 +270,7 @@ def discover(paths: list[Path]) -> list[tuple[Path, bool]]:
             out += [
                 (Path(root) / name, False)
                 for name in sorted(files)
-                if name.endswith(KNOWN_SUFFIXES) and not name.startswith(".")
+                # "~$draft.docx" is Word's lock file beside an open draft
+                if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith((".", "~$"))
             ]
     return out

@@ -462,7 +462,7 @@ class _Grouper:
     def paragraph(self, paragraph: Paragraph) -> None:
         """A paragraph whose bounds the input marks (a Word paragraph): it always starts a
         block of its own; the lines a soft line break made in it are placed like text lines."""
-        if not paragraph.text.strip() and not paragraph.prefix:
+        if not paragraph.text.strip():  # an empty paragraph, even one Word numbers, is no paragraph
             return
         first, *rest = paragraph.fragments()
         kind, match = classify(first.text, self.lang, self.in_body)

@@ -62,7 +62,7 @@ def decode(data: bytes, path: str | None = None, revisions: str = "accept") -> S
     where = f"{path}: " if path else ""
     if _looks_like_xml(data):
         return Source(None, data, path)
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # zip, empty zip, OLE
         from resdraft.docx import Package
         from resdraft.docx_read import Revisions, read_word
 

@@ -358,7 +358,8 @@ def github(reports: list[FileReport]) -> str:
         props = [f"file={_escape_property(path)}"]
         s = d.span
         if s.line >= 1:
-            props += [f"line={s.line}", f"col={s.column}", f"endLine={s.end_line}", f"endColumn={s.end_column}"]
+            columns = max(s.column, 1), max(s.end_column, 1)  # GitHub counts from 1 (0: Word's own number)
+            props += [f"line={s.line}", f"col={columns[0]}", f"endLine={s.end_line}", f"endColumn={columns[1]}"]
         props.append(f"title={_escape_property(d.code)}")
         out.append(f"::{_GITHUB_COMMANDS[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
     return "".join(line + "\n" for line in out)

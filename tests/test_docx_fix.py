@@ -238,3 +238,38 @@ def test_formatting_goes_where_the_run_properties_schema_wants_it(tmp_path, run_
     first = fixed.find(f"{{{W}}}r/{{{W}}}rPr")
     assert first is not None
     assert [etree.QName(c).localname for c in first] == ["rStyle", "rFonts", "i", "color"]
+
+
+def test_emphasis_ending_inside_the_word_is_fixed_on_the_whole_word(tmp_path, run_subprocess):
+    half = Para([Run("Recall", bold=True), Run("ing its resolution 77/1,")])
+    path = save(tmp_path, [half, op(Run("Decides", italic=True), Run(" to act."))])
+    found = run_subprocess("check", path).stdout
+    assert 'preambular phrase "Recalling" is bold; expected italic' in found
+    run_subprocess("check", "--fix", path)
+    phrase = resdraft.parse(path).preamble[1].phrase
+    assert phrase is not None and (phrase.text, phrase.emphasis.value) == ("Recalling", "italic")
+    assert run_subprocess("check", path).returncode == 0
+
+
+def test_word_lock_files_are_skipped_in_directories(tmp_path, run_subprocess):
+    save(tmp_path, [op(Run("Decides", italic=True), Run(" to act."))])
+    (tmp_path / "~$draft.docx").write_bytes(b"\x05Drafter" + b"\0" * 150)  # what Word leaves beside an open file
+    (tmp_path / "OTHER.DOCX").write_bytes((tmp_path / "draft.docx").read_bytes())
+    proc = run_subprocess("check", tmp_path)
+    assert proc.returncode == 0 and "All checks passed!" in proc.stdout, proc.stdout + proc.stderr
+    assert run_subprocess("check", "--format", "json", "--select", "RD304", tmp_path).stdout == "[]\n"
+
+
+def test_no_fix_is_offered_where_the_word_document_cannot_take_it(tmp_path, run_subprocess):
+    last = op(Run("Decides", italic=True), Run(" to review it in "), Run("2026", field=" DATE \\@ yyyy "))
+    path = save(tmp_path, [op(Run("Decides", italic=True), Run(" to act;")), last])
+    out = run_subprocess("check", path).stdout
+    assert "RD304" in out and "[*]" not in out
+
+
+def test_a_fix_never_goes_into_a_tracked_deletion(tmp_path, run_subprocess):
+    last = op(Run("Decides", italic=True), Run(" to act"), Run(" now", deleted=True))
+    path = save(tmp_path, [last], track_revisions=True)
+    before = path.read_bytes()
+    out = run_subprocess("check", "--revisions", "reject", "--fix", path).stdout
+    assert "RD304" in out and path.read_bytes() == before

@@ -123,3 +123,21 @@ def test_the_command_line_refuses_with_exit_2_and_one_line(run_subprocess, tmp_p
         assert proc.returncode == 2, (command, proc.stderr)
         output = proc.stdout + proc.stderr  # check reports an unusable file in its report
         assert says in output and "Traceback" not in output
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_two_parts_of_the_same_name_are_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", DOCUMENT)
+        archive.writestr("word/document.xml", DOCUMENT.replace("General Assembly", "Security Council"))
+    assert "two parts of the same name" in refusal(buffer.getvalue())
+
+
+def test_an_empty_zip_is_named_as_not_a_word_document(tmp_path: Path):
+    buffer = io.BytesIO()
+    zipfile.ZipFile(buffer, "w").close()
+    assert "not a Word document" in refusal(buffer.getvalue())
+    with pytest.raises(resdraft.ResdraftError, match="not a Word document"):
+        resdraft.parse(buffer.getvalue())

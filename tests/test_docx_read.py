@@ -389,3 +389,102 @@ def test_endnotes_are_not_read_and_the_user_is_told(tmp_path):
 
     report = check_file(path, Settings())
     assert report.notices == [(0, "the draft has 1 endnote(s), which are not read; resolutions use footnotes")]
+
+
+# -- found in review: each was wrong before -------------------------------------------------------
+
+
+def test_a_call_out_inside_a_footnote_calls_nothing_and_reading_ends():
+    first = pp(Run("Recalling", italic=True), Run(" its resolution 77/1,"), Run("", footnote=1))
+    notes = {1: [Para([Run("See note"), Run("", footnote=1), Run(".")])]}
+    res = resdraft.parse(resolution(first, DECIDES, footnotes=notes))
+    assert [(f.marker, f.text.text) for f in res.footnotes] == [("1", "See note.")]
+
+
+def test_a_deleted_paragraph_takes_no_number_and_the_next_keeps_its_own():
+    def delete_second(root: etree._Element) -> None:
+        para = root.findall(f".//{w('body')}/{w('p')}")[3]  # operative paragraph 1, deleted whole
+        ppr = para.find(w("pPr"))
+        assert ppr is not None
+        etree.SubElement(etree.SubElement(ppr, w("rPr")), w("del"), {w("id"): "7", w("author"): "A"})
+        deletion = etree.Element(w("del"), {w("id"): "8", w("author"): "A"})
+        for run in para.findall(w("r")):
+            for t in run.findall(w("t")):
+                t.tag = w("delText")
+            deletion.append(run)
+        para.append(deletion)
+
+    paras = [RECALLING, op(Run("Stresses", italic=True), Run(" the point;")), DECIDES]
+    data = edited(resolution(*paras), delete_second)
+    ops = resdraft.parse(data).all_operative()
+    assert [(p.label, p.text.text) for p in ops] == [("1.", "Decides to remain seized of the matter.")]
+    rejected = resdraft.parse(data, revisions="reject").all_operative()
+    assert [p.label for p in rejected] == ["1.", "2."]
+
+
+def test_a_plain_cross_reference_to_a_footnote_stays_text():
+    first = pp(Run("Recalling", italic=True), Run(" its resolution 77/1,"), Run("", footnote=1))
+    later = pp(Run("Noting", italic=True), Run(" what footnote "), Run("1", field=" NOTEREF _Ref1 \\h "), Run(" says,"))
+    res = resdraft.parse(resolution(first, later, DECIDES, footnotes={1: [Para([Run("A/77/1.")])]}))
+    assert res.preamble[1].text.text == "Noting what footnote 1 says," and not res.preamble[1].text.notes
+
+
+def test_a_field_inside_another_fields_instructions_shows_nothing():
+    def nest(root: etree._Element) -> None:
+        para = root.findall(f".//{w('body')}/{w('p')}")[2]
+
+        def run(kind: str, text: str = "") -> etree._Element:
+            r = etree.Element(w("r"))
+            if kind in ("begin", "separate", "end"):
+                etree.SubElement(r, w("fldChar"), {w("fldCharType"): kind})
+            else:
+                etree.SubElement(r, w(kind)).text = text
+            return r
+
+        for r in [run("begin"), run("instrText", " IF "), run("begin"), run("instrText", " MERGEFIELD x "),
+                  run("separate"), run("t", "INNER"), run("end"), run("instrText", ' = "y" "a" "b" '),
+                  run("separate"), run("t", " shown"), run("end")]:  # fmt: skip
+            para.append(r)
+
+    res = resdraft.parse(edited(resolution(RECALLING, DECIDES), nest))
+    assert res.preamble[0].text.text == "Recalling its resolution 77/1 of 1 December 2022, shown"
+
+
+@pytest.mark.parametrize("char", ["110000", "FFFFFFFFFFFF", "D800", "zz"])
+def test_a_symbol_no_text_can_hold_is_left_out(char):
+    def symbol(root: etree._Element) -> None:
+        para = root.findall(f".//{w('body')}/{w('p')}")[2]
+        etree.SubElement(etree.SubElement(para, w("r")), w("sym"), {w("font"): "Symbol", w("char"): char})
+
+    res = resdraft.parse(edited(resolution(RECALLING, DECIDES), symbol))
+    assert res.preamble[0].text.text == "Recalling its resolution 77/1 of 1 December 2022,"
+
+
+def test_a_page_break_inside_a_paragraph_separates_words():
+    broken = op(Run("Decides", italic=True), Run(" to remain seized of the"), Run("matter."))
+
+    def page_break(root: etree._Element) -> None:
+        last = root.findall(f".//{w('body')}/{w('p')}")[-1]
+        runs = last.findall(w("r"))
+        etree.SubElement(runs[-1], w("br"), {w("type"): "page"})
+        runs[-1].insert(0, runs[-1][-1])
+
+    res = resdraft.parse(edited(resolution(RECALLING, broken), page_break))
+    assert res.all_operative()[0].text.text == "Decides to remain seized of the matter."
+
+
+def test_an_empty_numbered_paragraph_is_no_paragraph():
+    res = resdraft.parse(resolution(RECALLING, DECIDES, op()))
+    assert [p.label for p in res.all_operative()] == ["1."]
+
+
+def test_reject_reads_the_formatting_before_a_tracked_change():
+    def tracked_italics(root: etree._Element) -> None:
+        rpr = root.findall(f".//{w('body')}/{w('p')}")[2].find(f"{w('r')}/{w('rPr')}")
+        assert rpr is not None  # "Recalling", made italic with tracking on: before, it was roman
+        change = etree.SubElement(rpr, w("rPrChange"), {w("id"): "3", w("author"): "A"})
+        etree.SubElement(change, w("rPr"))
+
+    data = edited(resolution(RECALLING, DECIDES), tracked_italics)
+    assert phrase_emphasis(data) is Emphasis.ITALIC
+    assert resdraft.parse(data, revisions="reject").preamble[0].phrase.emphasis is Emphasis.NONE
