@@ -30,6 +30,20 @@ MAX_RATIO = 200
 #: how many parts a package may have
 MAX_PARTS = 5000
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"  # WordprocessingML
+
+
+def w(name: str) -> str:
+    """The qualified name of a WordprocessingML element or attribute (``w("p")``)."""
+    return f"{{{W}}}{name}"
+
+
+def local_name(el: etree._Element) -> str:
+    """An element's name without its namespace ("" for comments and processing instructions)."""
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc files
 ZIP_SIGNATURE = b"PK\x03\x04"
 DOCUMENT_PART = "word/document.xml"

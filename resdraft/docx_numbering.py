@@ -47,7 +47,8 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from resdraft.docx import w as _w
+
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 #: Word lists have nine levels, ``w:ilvl`` 0 to 8
@@ -62,10 +63,6 @@ MAX_REPEAT = 100
 _ASCII_INT = re.compile(r"[+-]?[0-9]+")
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _TRUE = {"1", "true", "on"}
-
-
-def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
 
 
 def _val(element: etree._Element | None) -> str | None:

@@ -32,16 +32,15 @@ from functools import cached_property
 
 from lxml import etree
 
-from resdraft.docx import DOCUMENT_PART, Package
+from resdraft.docx import DOCUMENT_PART, Package, local_name
+from resdraft.docx import w as _w
 from resdraft.docx_numbering import Label, ListNumbering
 from resdraft.model import Emphasis, EmphasisRun
 from resdraft.normalize import Paragraph
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_PART = "word/footnotes.xml"
 STYLES_PART = "word/styles.xml"
 NUMBERING_PART = "word/numbering.xml"
-_W = f"{{{W}}}"
 _FALSE = frozenset({"0", "false", "off", "none"})
 # a symbol font's characters live in the private use area: they show nothing a text can hold
 _PRIVATE_USE = range(0xE000, 0xF900)
@@ -54,15 +53,6 @@ class Revisions(StrEnum):
 
     ACCEPT = "accept"
     REJECT = "reject"
-
-
-def _w(name: str) -> str:
-    return _W + name
-
-
-def _local(el: etree._Element) -> str:
-    tag = el.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 @dataclass(frozen=True)
@@ -238,7 +228,7 @@ def block_paragraphs(container: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs of a body or footnote in reading order: those in tables and content
     controls included, those in text boxes (inside a run of another paragraph) not."""
     for el in container:
-        name = _local(el)
+        name = local_name(el)
         if name == "p":
             yield el
         elif name in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
@@ -386,7 +376,7 @@ class _Reader:
         mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
         if mark is None:
             return False
-        marks = {_local(el) for el in mark}
+        marks = {local_name(el) for el in mark}
         if marks & {"del", "ins", "moveFrom", "moveTo"}:
             self.revisions = True
         # a paragraph moved away (moveFrom) goes as a deletion does, one moved in as an insertion
@@ -398,7 +388,7 @@ class _Reader:
 
     def _walk(self, parent: etree._Element, builder: _Builder, style: str | None, simple: str | None) -> None:
         for el in parent:
-            name = _local(el)
+            name = local_name(el)
             if name == "r":
                 self._run(el, builder, style, simple)
             elif name in ("ins", "moveTo", "del", "moveFrom"):
@@ -429,7 +419,7 @@ class _Reader:
                 rpr = change.find(_w("rPr"))
         props = self.styles.run(style, rpr)
         for el in run:
-            name = _local(el)
+            name = local_name(el)
             if name == "fldChar":
                 kind = el.get(_w("fldCharType"))
                 if kind == "begin":
@@ -487,7 +477,7 @@ def _note_bookmarks(body: etree._Element) -> set[str]:
     found: set[str] = set()
     pending: list[str] = []
     for el in body.iter(_w("bookmarkStart"), _w("t"), _w("footnoteReference")):
-        name = _local(el)
+        name = local_name(el)
         if name == "bookmarkStart":
             pending.append(el.get(_w("name")) or "")
         elif name == "footnoteReference":

@@ -22,8 +22,9 @@ from copy import copy, deepcopy
 from lxml import etree
 
 from resdraft.diagnostics import Edit
-from resdraft.docx import DOCUMENT_PART, Package
-from resdraft.docx_read import FOOTNOTES_PART, Piece, W, WordText, read_word
+from resdraft.docx import DOCUMENT_PART, Package, local_name
+from resdraft.docx import w as _w
+from resdraft.docx_read import FOOTNOTES_PART, Piece, WordText, read_word
 from resdraft.errors import ResdraftError
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -64,14 +65,10 @@ def _splittable(node: etree._Element) -> bool:
     run = node.getparent()
     return (
         run is not None
-        and _local(run) == "r"
-        and all(_local(c) in ("rPr", "t") for c in run)
-        and (sum(1 for c in run if _local(c) == "t") == 1)
+        and local_name(run) == "r"
+        and all(local_name(c) in ("rPr", "t") for c in run)
+        and (sum(1 for c in run if local_name(c) == "t") == 1)
     )
-
-
-def _local(el: etree._Element) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
 
 
 def edit_word(word: WordText, edits: list[Edit]) -> WordText:
@@ -136,7 +133,7 @@ def _cut(node: etree._Element, start: int, end: int) -> etree._Element:
 
 
 def _text_of(run: etree._Element) -> etree._Element:
-    return next(c for c in run if _local(c) == "t")
+    return next(c for c in run if local_name(c) == "t")
 
 
 def _preserve(node: etree._Element) -> None:
@@ -162,12 +159,8 @@ def _set(run: etree._Element, what: str, on: bool) -> None:
     element = etree.Element(_w(name))
     if not on:
         element.set(_w("val"), "0")
-    at = next((i for i, c in enumerate(rpr) if _local(c) not in _BEFORE[name]), len(rpr))
+    at = next((i for i, c in enumerate(rpr) if local_name(c) not in _BEFORE[name]), len(rpr))
     rpr.insert(at, element)
-
-
-def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
 
 
 def rewrite(package: Package, parts: dict[str, etree._Element]) -> bytes:

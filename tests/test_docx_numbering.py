@@ -12,7 +12,8 @@ from collections.abc import Sequence
 import pytest
 from lxml import etree
 
-from resdraft.docx_numbering import Label, ListNumbering, W, format_number
+from resdraft.docx import W
+from resdraft.docx_numbering import Label, ListNumbering, format_number
 
 NS = f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 
