@@ -105,12 +105,11 @@ def convert(
     revisions: _Revisions = None,
 ) -> None:
     """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text."""
-    from resdraft.lint import word_notices
     from resdraft.parser import parse_source
     from resdraft.reader import read
 
     src = read(path, revisions.value if revisions else "accept")
-    for _, message in word_notices(src.word):
+    for message in src.word.notices if src.word else []:
         typer.echo(f"{path}: warning: {message}", err=True)
     res = parse_source(src, None if lang is LangOption.auto else lang.value)
     status = 0

@@ -124,6 +124,18 @@ class WordText:
             shown.append(f"{mark} {text}" if mark else text)
         return "\n".join(shown)
 
+    @property
+    def notices(self) -> list[str]:
+        """What the user must know about how the document was read: tracked changes, endnotes."""
+        out = []
+        if self.revisions:
+            other = Revisions.REJECT if self.mode is Revisions.ACCEPT else Revisions.ACCEPT
+            read_as = f"read as {self.mode.value}ed (--revisions {other} for the other)"
+            out.append(f"the draft holds tracked changes, {read_as}")
+        if self.endnotes:
+            out.append(f"the draft has {self.endnotes} endnote(s), which are not read; resolutions use footnotes")
+        return out
+
     def place(self, line: int) -> Place | None:
         """What line ``line`` (1-based) of the view is in the document."""
         lines = self.lines
@@ -314,11 +326,11 @@ class _Reader:
             if self._mark_removed(p, self.mode is Revisions.ACCEPT):
                 merging = (first, builder)
                 continue
-            lines[first - 1] = self._line(builder, first, numbering.label(p), "body")
+            lines[first - 1] = self._body_line(builder, first, numbering.label(p))
             merging = None
         if merging is not None:
             first, builder = merging
-            lines[first - 1] = self._line(builder, first, None, "body")
+            lines[first - 1] = self._body_line(builder, first, None)
         parts = {DOCUMENT_PART: document}
         footnotes = self._footnotes(len(lines), parts)
         return WordText(self.package, parts, lines, footnotes, self.revisions, self.mode, self.endnotes)
@@ -360,11 +372,12 @@ class _Reader:
             out.append((str(number), lines))
         return out
 
-    def _line(self, builder: _Builder, ordinal: int, label: Label | None, part: str) -> Line:
+    def _body_line(self, builder: _Builder, ordinal: int, label: Label | None) -> Line:
+        """A body paragraph's line, with the number Word shows before it."""
         paragraph = self._paragraph_of(builder, ordinal)
         if label is not None and label.text:
             paragraph.prefix = label.text + " "
-        return Line(paragraph, Place(part, ordinal, label.text if label else None), builder.pieces)
+        return Line(paragraph, Place("body", ordinal, label.text if label else None), builder.pieces)
 
     @staticmethod
     def _paragraph_of(builder: _Builder, line: int) -> Paragraph:

@@ -154,7 +154,7 @@ def check_file(path: Path, settings: Settings, fix: bool = False) -> FileReport:
                 write_back(path, text, word)
         else:
             diagnostics = lint_document(document(text, shown, settings, word), settings)
-        notices = parse_suppressions(text).problems + word_notices(word)
+        notices = parse_suppressions(text).problems + [(0, m) for m in (word.notices if word else [])]
         places = [line.place for line in word.lines] if word is not None else None
         return FileReport(shown, diagnostics, text, fixed=fixed, notices=notices, places=places)
     except ResdraftError as err:
@@ -225,19 +225,6 @@ def _offsets(edit: Edit, starts: list[int], text: str) -> tuple[int, int, str] |
     if text[start:end] != edit.old:
         return None  # the text is not what the rule saw: leave it alone
     return start, end, edit.new
-
-
-def word_notices(word: WordText | None) -> list[tuple[int, str]]:
-    """What the user must know about how a Word document was read: tracked changes, endnotes."""
-    notices: list[tuple[int, str]] = []
-    if word is not None and word.revisions:
-        other = "reject" if word.mode.value == "accept" else "accept"
-        notices.append(
-            (0, f"the draft holds tracked changes, read as {word.mode.value}ed (--revisions {other} for the other)")
-        )
-    if word is not None and word.endnotes:
-        notices.append((0, f"the draft has {word.endnotes} endnote(s), which are not read; resolutions use footnotes"))
-    return notices
 
 
 def write_back(path: Path, text: str, word: WordText | None = None) -> None:
