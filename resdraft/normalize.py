@@ -41,6 +41,8 @@ _INLINE = re.compile(
     rf"|\[(?P<linktext>(?:\\.|[^\[\]\\])*)\]\((?P<url>[^)\s]*)\)"
     rf"|\\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!])"
 )
+# every branch of _INLINE needs one of these characters
+_INLINE_START = re.compile(rf"[<*\[{SUPERSCRIPT_DIGITS}\\]")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
 _FOOTNOTE_SUP = re.compile(rf"^(?P<marker>{_SUP}+)\s*")
@@ -66,6 +68,7 @@ _ITEM = re.compile(
     rf"^(?P<label>[(（](?P<key>[a-z]{{1,2}}|[ivxlcdm]+|[{CJK_NUMERALS}]+)[)）]"
     r"|(?P<circled>[㈠-㈩])|(?P<dkey>[a-z]|[ivx]{1,4})\.(?=\s))\s*"
 )
+_SPACES = re.compile(r"\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 _BULLET = re.compile(r"^[-–•]\s+(?=[(（㈠-㈩])")
 _PART = re.compile(r"^(?P<label>[A-H])\.?$")
@@ -118,7 +121,15 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             out.append(text)
             length += len(text)
 
-    matches = list(_INLINE.finditer(raw))
+    # _INLINE's branches start with groups, so the regex engine tries all of them at every
+    # character; a character class finds where the first mark-up can stand far faster
+    first = _INLINE_START.search(raw)
+    if first is None:  # most lines: nothing but words
+        return _Fragment(raw, [(0, line, col0)] if raw else [], [], [], line)
+    start = first.start()
+    while start and raw[start - 1].isspace():  # a comment's match takes the blanks before it
+        start -= 1
+    matches = list(_INLINE.finditer(raw, start))
     paired = _paired_emphasis(raw, matches)
     for m in matches:
         if (m["bold"] or m["italic"]) and m.start() not in paired:
@@ -395,6 +406,7 @@ class _Grouper:
         self.blank_style = _blank_separated(lines)
         self.own_symbols: set[str] = set()  # the document's symbols, repeated in running heads
         self.title: tuple[_Assembler, int] | None = None  # "80/4. Title" block and where its title starts
+        self._title_cache: tuple[int, str] | None = None  # its length when last joined, the joined title
 
     def line(self, lineno: int, raw: str) -> None:
         raw = raw.rstrip("\r").rstrip()
@@ -558,10 +570,18 @@ class _Grouper:
         heads print the title beside or under the symbol)."""
         if self.title is None or (self.current and self.current[0].kind in ("annex", "section", "part")):
             return False  # an annex may repeat the resolution's title under its heading
-        asm, start = self.title
-        title = re.sub(r"\s+", " ", "".join(asm.parts)[start:].strip())
-        text = re.sub(r"\s+", " ", text)
+        title = self._title_text()
+        text = _SPACES.sub(" ", text)
         return text == title or (len(text) >= 25 and text in title)
+
+    def _title_text(self) -> str:
+        """The title with its spaces made single, made again only when its block has grown
+        (asked for on every line of the body)."""
+        assert self.title is not None
+        asm, start = self.title
+        if self._title_cache is None or self._title_cache[0] != asm.length:
+            self._title_cache = (asm.length, _SPACES.sub(" ", "".join(asm.parts)[start:].strip()))
+        return self._title_cache[1]
 
     def _continues(self, current: tuple[Block, _Assembler], frag: _Fragment) -> bool:
         """Does a plain text line continue the current block?"""

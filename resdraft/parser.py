@@ -1,6 +1,7 @@
 """The pipeline from input to model: reader -> normaliser -> lexer -> grammar -> builder.
 
-The Lark LALR parser is built once per process, on first use.
+The Lark LALR parser is built once per process, on first use, from Lark's own cache of the
+grammar analysis when there is one (see :func:`grammar_cache`).
 """
 
 from __future__ import annotations
@@ -43,9 +44,35 @@ def grammar_path() -> Path:
     raise ResdraftError("grammar/resolution.lark not found: the installation is incomplete")
 
 
+def grammar_cache() -> str | bool:
+    """Where Lark keeps the analysed grammar between runs: building the LALR tables takes
+    longer than checking a whole resolution, so a cold ``resdraft check`` loads them instead.
+    Lark writes the file, and rebuilds it when the grammar, the options, Lark or Python
+    change (it checks a digest of them). The file is a pickle, so it lives in the user's own
+    cache directory, never in a shared one like /tmp; ``RESDRAFT_CACHE_DIR`` moves it, and
+    ``RESDRAFT_CACHE_DIR=""`` turns the cache off."""
+    folder = os.environ.get("RESDRAFT_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "resdraft")
+    if not folder:
+        return False
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:  # a read-only home: build the tables every time, as without a cache
+        return False
+    return os.path.join(folder, "grammar.lark-cache")
+
+
+def build_parser(cache_file: str | bool = False) -> Lark:
+    """The LALR parser of grammar/resolution.lark, its tables loaded from ``cache_file`` when
+    it holds them (and written there when it does not)."""
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=_BlockLexer, cache=cache_file)
+
+
 @cache
 def parser() -> Lark:
-    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=_BlockLexer)
+    return build_parser(grammar_cache())
 
 
 def parse_text(text: str, lang_code: str | None = None, path: str | None = None) -> Resolution:

@@ -35,12 +35,17 @@ class Source:
 # non-characters cannot stand in XML and are shown as U+FFFD, also one for one.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _LONE_CR = re.compile("\r(?!\n)")  # old Mac line ends
-_SEPARATORS = str.maketrans(dict.fromkeys("\f\v\x1c\x1d\x1e\x85\u2028\u2029", " "))
+_SEPARATOR_CHARS = "\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
+_HAS_SEPARATOR = re.compile(f"[{_SEPARATOR_CHARS}]")
 
 
 def clean_text(text: str) -> str:
     """Text that every later stage (and XML) can hold."""
-    return _CONTROLS.sub("\ufffd", _LONE_CR.sub("\n", text).translate(_SEPARATORS))
+    text = _LONE_CR.sub("\n", text)
+    if _HAS_SEPARATOR.search(text):  # translating looks every character up: only when needed
+        text = text.translate(_SEPARATORS)
+    return _CONTROLS.sub("\ufffd", text)
 
 
 def check_size(size: int, path: str | None = None) -> None:
