@@ -69,38 +69,41 @@ _PREFACE_GROUP = {
     HeaderField.SC_ADOPTED: "adoption",
     HeaderField.SPONSORS: "proponents",
 }
-# element-only parents, indented in the output; everything else keeps its text untouched
+# element-only parents (their Clark names), indented in the output; everything else keeps its text untouched
 _STRUCTURAL = {
-    "akomaNtoso",
-    "statement",
-    "doc",
-    "meta",
-    "identification",
-    "FRBRWork",
-    "FRBRExpression",
-    "FRBRManifestation",
-    "references",
-    "notes",
-    "note",
-    "coverPage",
-    "preface",
-    "preamble",
-    "mainBody",
-    "conclusions",
-    "attachments",
-    "attachment",
-    "container",
-    "formula",
-    "paragraph",
-    "section",
-    "part",
-    "list",
-    "intro",
-    "point",
-    "content",
-    "blockList",
-    "item",
-    "authorialNote",
+    _A + name
+    for name in (
+        "akomaNtoso",
+        "statement",
+        "doc",
+        "meta",
+        "identification",
+        "FRBRWork",
+        "FRBRExpression",
+        "FRBRManifestation",
+        "references",
+        "notes",
+        "note",
+        "coverPage",
+        "preface",
+        "preamble",
+        "mainBody",
+        "conclusions",
+        "attachments",
+        "attachment",
+        "container",
+        "formula",
+        "paragraph",
+        "section",
+        "part",
+        "list",
+        "intro",
+        "point",
+        "content",
+        "blockList",
+        "item",
+        "authorialNote",
+    )
 }
 
 
@@ -161,7 +164,8 @@ class _Writer:
     footnotes: dict[str, Passage] = field(default_factory=dict)
 
     def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-        attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
+        if attrs:  # most elements have none
+            attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
         node = etree.Element(_A + tag, attrs) if parent is None else etree.SubElement(parent, _A + tag, attrs)
         if text is not None:
             node.text = text
@@ -553,7 +557,7 @@ def _href(citation: Citation) -> str:
 
 
 def _indent(node: etree._Element, level: int = 0) -> None:
-    if etree.QName(node).localname not in _STRUCTURAL or not len(node) or (node.text or "").strip():
+    if node.tag not in _STRUCTURAL or not len(node) or (node.text or "").strip():
         return
     if any((child.tail or "").strip() for child in node):
         return  # mixed content: leave as it is
