@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import importlib
 import re
-import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from documents import resolution
+from timing import median_ms, paired_medians
+
 import resdraft
 
-HERE = Path(__file__).resolve().parent
 FRBR_URI = "/akn/un/statement/deliberation/un-ga/2025-12-01/80-1"
 DOCTYPE = "statement"  # bluebell's open structure: preface, preamble, mainBody, conclusions
 NOT_INSTALLED = "bluebell-akn not installed"
@@ -164,33 +164,6 @@ def to_bluebell(text: str) -> str:
 # --- timing ---------------------------------------------------------------------------------
 
 
-def _median_ms(work: Callable[[], object], runs: int, warmup: int = 3) -> float:
-    """Median wall time of ``work`` in milliseconds, after ``warmup`` untimed runs (as run.py's median_ms)."""
-    for _ in range(warmup):
-        work()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def _paired_medians(first: Callable[[], object], second: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Medians in milliseconds of ``first`` and ``second`` timed in turn, run after run (after 3
-    warm-up runs each), so that a busy spell of the shared machine falls on both, not on one."""
-    for _ in range(3):
-        first()
-        second()
-    times: tuple[list[float], list[float]] = ([], [])
-    for _ in range(runs):
-        for work, out in ((first, times[0]), (second, times[1])):
-            start = time.perf_counter()
-            work()
-            out.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times[0]), statistics.median(times[1])
-
-
 def _require() -> tuple[ModuleType, ModuleType]:
     loaded = _load()
     if loaded is None:
@@ -217,7 +190,7 @@ def make_converter(bluebell_text: str) -> Callable[[], bytes]:
 
 def time_bluebell(bluebell_text: str, runs: int) -> float:
     """Warm median milliseconds of bluebell's parse + XML + serialisation of ``bluebell_text``."""
-    return _median_ms(make_converter(bluebell_text), runs)
+    return median_ms(make_converter(bluebell_text), runs)
 
 
 def check_structure(xml: bytes, text: str) -> None:
@@ -252,16 +225,10 @@ def side_by_side(lang: str, runs: int) -> dict[str, float] | None:
     checking bluebell's XML has the full structure; None when bluebell-akn is not installed."""
     if not available():
         return None
-    try:
-        from documents import resolution
-    except ImportError:  # imported by path, benchmarks/ not on sys.path
-        sys.path.append(str(HERE))
-        from documents import resolution
-
     text = resolution(lang, operative=50, seed=1)
     convert = make_converter(to_bluebell(text))
     check_structure(convert(), text)
-    bluebell_ms, resdraft_ms = _paired_medians(convert, lambda: resdraft.to_akn(resdraft.parse(text)), runs)
+    bluebell_ms, resdraft_ms = paired_medians(convert, lambda: resdraft.to_akn(resdraft.parse(text)), runs)
     return {"bluebell_ms": bluebell_ms, "resdraft_ms": resdraft_ms, "ratio": bluebell_ms / resdraft_ms}
 
 
@@ -276,4 +243,4 @@ def cold_bluebell(path: Path, runs: int) -> float | None:
     if not available():
         return None
     command = [sys.executable, "-X", "utf8", "-c", _CLI, FRBR_URI, DOCTYPE, str(path)]
-    return _median_ms(lambda: subprocess.run(command, capture_output=True, check=True), runs, 1)
+    return median_ms(lambda: subprocess.run(command, capture_output=True, check=True), runs, 1)
