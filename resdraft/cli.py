@@ -19,7 +19,9 @@ import typer
 from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 
 if TYPE_CHECKING:
-    from resdraft.diagnostics import Diagnostic
+    from resdraft.batch import Converted, ConvertJob, ConvertOptions
+    from resdraft.config import Settings
+    from resdraft.diagnostics import Diagnostic, FileReport
     from resdraft.format import Formatted
     from resdraft.rules import Rule
 
@@ -65,30 +67,55 @@ _Revisions = Annotated[
 ]
 
 
+_Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Files worked on at once, in as many processes (default: the number of usable cores; "
+        "1: all in this process). The output is the same whatever N.",
+        show_default=False,
+    ),
+]
+
+
 class ConvertTarget(StrEnum):
     akn = "akn"
     text = "text"
 
 
 _CONVERT_HELP = (
-    "Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text.\n\n"
+    "Convert resolutions to Akoma Ntoso 3.0 XML (AKN4UN), or render them as canonical text.\n\n"
     "The XML output is validated against the official OASIS schema and the project's AKN4UN profile; "
     "profile violations are reported on stderr with their XPath.\n\n"
     "With --to text the input (resdraft AKN XML, or text) is rendered back as canonical Markdown-flavoured "
     "text in UTF-8; --validate/--no-validate and --strict do not apply to text output.\n\n"
+    "One file goes to standard output, or to -o FILE. A directory (searched like `check` does; a file there "
+    "that is not a resolution is skipped) or several files need -o OUTDIR: each output is written there as "
+    "<name>.xml (.md with --to text), in the same subfolders as below the directory given.\n\n"
     "Exit status: 0 converted; 1 output not valid (or profile violations with --strict); 2 unusable input."
 )
 
 
 @app.command(help=_CONVERT_HELP)
 def convert(
-    path: Annotated[
-        Path,
-        typer.Argument(help="Resolution to convert: .txt/.md text, Word .docx or AKN XML.", show_default=False),
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Resolutions to convert (.txt/.md text, Word .docx or AKN XML), or directories of them.",
+            show_default=False,
+        ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the output here (atomically) instead of standard output."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the output here (atomically) instead of standard output; with a directory or several "
+            "files, the folder to write them to.",
+        ),
     ] = None,
     to: Annotated[
         ConvertTarget,
@@ -103,44 +130,93 @@ def convert(
         typer.Option("--strict", help="Profile violations (numbering, footnotes …) fail the run with exit status 1."),
     ] = False,
     revisions: _Revisions = None,
+    jobs: _Jobs = None,
 ) -> None:
-    """Convert a resolution to Akoma Ntoso 3.0 XML (AKN4UN), or render it as canonical text."""
-    from resdraft.parser import parse_source
-    from resdraft.reader import read
+    """Convert resolutions to Akoma Ntoso 3.0 XML (AKN4UN), or render them as canonical text."""
+    from resdraft.batch import ConvertJob, ConvertOptions, convert_file
 
-    src = read(path, revisions.value if revisions else "accept")
-    for message in src.word.notices if src.word else []:
-        typer.echo(f"{path}: warning: {message}", err=True)
-    res = parse_source(src, None if lang is LangOption.auto else lang.value)
-    status = 0
-    if to is ConvertTarget.text:
-        from resdraft.render import render
+    options = ConvertOptions(
+        to_text=to is ConvertTarget.text,
+        lang=None if lang is LangOption.auto else lang.value,
+        validate=validate,
+        strict=strict,
+        revisions=revisions.value if revisions else "accept",
+    )
+    if len(paths) > 1 or paths[0].is_dir():
+        raise typer.Exit(_convert_many(paths, output, options, jobs))
+    result = convert_file(ConvertJob(paths[0], output), options)
+    for message in result.messages:
+        typer.echo(message, err=True)
+    if result.error is not None:
+        raise ResdraftError(result.error)
+    if result.data is not None:
+        _write_stdout(result.data)
+    raise typer.Exit(result.status)
 
-        data = render(res).encode("utf-8")
-    else:
-        from resdraft.akn import to_akn
 
-        data = to_akn(res)
-    if validate and to is ConvertTarget.akn:
-        from lxml import etree
+def _convert_many(paths: list[Path], output: Path | None, options: ConvertOptions, jobs: int | None) -> int:
+    """Convert a directory or several files into the folder ``output``; the exit status."""
+    from functools import partial
 
-        from resdraft.validate import check_oasis, check_profile, safe_parser
+    from resdraft import batch
 
-        doc = etree.fromstring(data, safe_parser())
-        for v in check_oasis(doc):
-            typer.echo(f"{path}: invalid against akomantoso30.xsd: {v}", err=True)
-            status = 1
-        for v in check_profile(doc):
-            typer.echo(f"{path}: profile: {v}", err=True)
-            if strict:
-                status = 1
     if output is None:
-        _write_stdout(data)
-    else:
-        from resdraft.fileio import write_atomic
+        if len(paths) == 1:
+            raise ResdraftError(f"{paths[0]}: is a directory; give -o OUTDIR, the folder to convert its files to")
+        raise ResdraftError("several files to convert: give -o OUTDIR, the folder to write them to")
+    if output.exists() and not output.is_dir():
+        raise ResdraftError(f"{output}: not a directory (with a directory or several files, -o names a folder)")
+    planned = batch.plan_outputs(paths, output, options.suffix)
+    if not planned:
+        raise ResdraftError("no files to convert (known types: .txt, .md, .docx, .xml)")
+    _make_folders({job.output.parent for job, _ in planned if job.output is not None})
+    converted = invalid = failed = skipped = 0
+    shown = batch.show_progress(len(planned), sys.stderr)
+    with batch.Progress(len(planned), "Converting", shown) as progress:
+        results = batch.run_in_order(
+            partial(batch.convert_file, options=options),
+            [job for job, _ in planned],
+            jobs or batch.default_jobs(),
+            _convert_failure,
+            progress.advance,
+            partial(batch.warm_up_convert, options),
+        )
+        for (_, named), result in zip(planned, results, strict=True):
+            if result.not_a_resolution and not named:
+                skipped += 1  # a README or a letter beside the drafts
+                continue
+            for message in result.messages:
+                progress.echo(message)
+            if result.error is not None:
+                failed += 1
+                progress.echo(f"resdraft: error: {result.path}: {result.error.removeprefix(f'{result.path}: ')}")
+                continue
+            converted += 1
+            invalid += result.status != 0
+    typer.echo(_convert_summary(converted, output, invalid, failed, skipped), err=True)
+    return EXIT_BAD_INPUT if failed else 1 if invalid else 0
 
-        write_atomic(output, data)
-    raise typer.Exit(status)
+
+def _convert_failure(job: ConvertJob, message: str) -> Converted:
+    from resdraft.batch import Converted
+
+    return Converted(str(job.source), error=message)
+
+
+def _make_folders(folders: set[Path]) -> None:
+    for folder in sorted(folders):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ResdraftError(f"{folder}: cannot create the folder ({err.strerror})") from None
+
+
+def _convert_summary(converted: int, output: Path, invalid: int, failed: int, skipped: int) -> str:
+    """``Converted 998 files to out (1 invalid, 2 failed, 1 skipped: not a resolution)``."""
+    parts = [f"{invalid} invalid"] if invalid else []
+    parts += [f"{failed} failed"] if failed else []
+    parts += [f"{skipped} skipped: not a resolution"] if skipped else []
+    return f"Converted {_files(converted)} to {output}" + (f" ({', '.join(parts)})" if parts else "")
 
 
 class OutputFormat(StrEnum):
@@ -199,11 +275,13 @@ def check(
         bool | None, typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")
     ] = None,
     revisions: _Revisions = None,
+    jobs: _Jobs = None,
 ) -> None:
     from resdraft import report
+    from resdraft.batch import MANY_FILES
     from resdraft.config import find_config, load_settings
     from resdraft.diagnostics import Severity
-    from resdraft.lint import check_file, discover
+    from resdraft.lint import discover
     from resdraft.rules import rules
 
     registry = rules()
@@ -220,12 +298,7 @@ def check(
     files = discover(paths or [Path(".")])
     if not files:
         raise ResdraftError("no files to check (known types: .txt, .md, .docx, .xml)")
-    reports = []
-    for path, named in files:
-        outcome = check_file(path, settings, fix=fix)
-        if outcome.not_a_resolution and not named:
-            continue  # a README or a letter beside the drafts
-        reports.append(outcome)
+    reports, skipped = _check_files(files, settings, fix, jobs)
     if statistics:
         out = report.statistics(reports, registry)
     elif output_format is OutputFormat.json:
@@ -247,10 +320,59 @@ def check(
         for r in reports:
             if r.error:
                 typer.echo(f"resdraft: error: {r.path}: {r.error}", err=True)
+    if len(files) >= MANY_FILES:
+        typer.echo(_check_summary(reports, skipped), err=True)
     if any(r.error for r in reports):
         raise typer.Exit(EXIT_BAD_INPUT)
     failing = any(settings.fails(d.severity) for r in reports for d in r.diagnostics)
     raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+def _check_files(
+    files: list[tuple[Path, bool]], settings: Settings, fix: bool, jobs: int | None
+) -> tuple[list[FileReport], int]:
+    """The reports of the files, in order, and how many were skipped (not resolutions, found
+    in a directory)."""
+    from functools import partial
+
+    from resdraft import batch
+    from resdraft.lint import check_file
+
+    reports = []
+    skipped = 0
+    with batch.Progress(len(files), "Checking", batch.show_progress(len(files), sys.stderr)) as progress:
+        outcomes = batch.run_in_order(
+            partial(check_file, settings=settings, fix=fix),
+            [path for path, _ in files],
+            jobs or batch.default_jobs(),
+            _check_failure,
+            progress.advance,
+            batch.warm_up_check,
+        )
+        for (_, named), outcome in zip(files, outcomes, strict=True):
+            if outcome.not_a_resolution and not named:
+                skipped += 1  # a README or a letter beside the drafts
+                continue
+            reports.append(outcome)
+    return reports, skipped
+
+
+def _check_failure(path: Path, message: str) -> FileReport:
+    from resdraft.diagnostics import FileReport
+
+    return FileReport(str(path), [], error=message)
+
+
+def _check_summary(reports: list[FileReport], skipped: int) -> str:
+    """``Checked 1000 files: 12 with findings, 1 unusable, 3 fixed, 2 skipped (not a resolution).``"""
+    counts = [
+        (sum(1 for r in reports if r.diagnostics), "with findings"),
+        (sum(1 for r in reports if r.error), "unusable"),
+        (sum(1 for r in reports if r.fixed), "fixed"),
+        (skipped, "skipped (not a resolution)"),
+    ]
+    parts = [f"{n} {what}" for n, what in counts if n]
+    return f"Checked {_files(len(reports))}: {', '.join(parts) or 'no findings'}."
 
 
 _FORMAT_HELP = (
@@ -353,17 +475,18 @@ def _report_formatting(result: Formatted, write: bool, dry: bool) -> None:
 
 
 def _format_summary(total: int, changed: int, failed: int, write: bool) -> str:
-    def files(n: int) -> str:
-        return f"{n} file{'s' if n != 1 else ''}"
-
     parts = []
     if changed:
-        parts.append(f"{files(changed)} {'reformatted' if write else 'would be reformatted'}")
+        parts.append(f"{_files(changed)} {'reformatted' if write else 'would be reformatted'}")
     if total - changed - failed:
-        parts.append(f"{files(total - changed - failed)} {'left unchanged' if write else 'already formatted'}")
+        parts.append(f"{_files(total - changed - failed)} {'left unchanged' if write else 'already formatted'}")
     if failed:
-        parts.append(f"{files(failed)} not formatted")
+        parts.append(f"{_files(failed)} not formatted")
     return ", ".join(parts) or "no files"
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -477,14 +600,12 @@ def main() -> None:
         app()
     except ResdraftError as err:
         _report(str(err), err.exit_code)
-    except RecursionError:
-        _report("input nested too deeply", EXIT_BAD_INPUT)
-    except MemoryError:
-        _report("input too large to process", EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         _report("interrupted", 130)
-    except Exception as err:  # a bug of ours: say so in one line, keep the exit status documented
-        _report(f"internal error ({type(err).__name__}: {err}); please report it", EXIT_BAD_INPUT)
+    except Exception as err:  # a bug of ours, or input too deep or too large: one line, the documented status
+        from resdraft.batch import crash_message
+
+        _report(crash_message(err), EXIT_BAD_INPUT)
 
 
 def _report(message: str, code: int) -> NoReturn:

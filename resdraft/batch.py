@@ -1,0 +1,456 @@
+"""Running one per-file job over many files: in the order of the file list, in parallel worker
+processes, one bad file never stopping the others; and the per-file jobs of ``check`` and
+``convert`` that the workers run.
+
+With one file, or one job, everything runs in the calling process with no pool at all (and
+without importing :mod:`multiprocessing`: the start-up of a one-file check matters more than
+anything else here). Otherwise a :class:`concurrent.futures.ProcessPoolExecutor` does the work,
+on Linux with the "fork" start method, so that the workers inherit the imported modules, the
+built Lark parser and the compiled schemas of the parent instead of each building its own.
+Whatever the scheduling, results come back in the order of the file list, so the output of a
+run does not depend on ``--jobs``.
+
+Everything handed to a worker is picklable: top-level functions, :func:`functools.partial`
+of them, and dataclasses.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+from resdraft.errors import NotAResolution, ResdraftError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+
+    from click._termui_impl import ProgressBar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: From this many files on a run is long enough to be worth a progress bar (on a terminal) and
+#: a count of the files at the end; below it the run is over before a bar would say anything,
+#: and the output is short enough to read whole.
+MANY_FILES = 20
+
+#: The most files sent to a worker at once. A check of a resolution takes a few milliseconds,
+#: so sending files one by one would spend a good part of the run on inter-process round
+#: trips; much larger chunks would leave workers idle at the end of the run.
+MAX_CHUNK = 16
+
+#: What the files that were waiting in a pool whose worker died (killed, out of memory) get.
+POOL_BROKEN = "not processed: a worker process ended abruptly (killed, or out of memory?)"
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on (its CPU affinity, which containers and
+    ``taskset`` narrow), else the number of cores of the machine."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def show_progress(files: int, stream: TextIO) -> bool:
+    """Is a progress bar worth drawing on ``stream``: a long run, and a terminal to watch it
+    (never in a pipe, a log file or CI)?"""
+    return files >= MANY_FILES and stream.isatty()
+
+
+def crash_message(err: BaseException) -> str:
+    """The one-line message for an exception that is not a :class:`ResdraftError`: a bug of
+    ours, or input beyond what Python can take."""
+    if isinstance(err, RecursionError):
+        return "input nested too deeply"
+    if isinstance(err, MemoryError):
+        return "input too large to process"
+    return f"internal error ({type(err).__name__}: {err}); please report it"
+
+
+class Progress:
+    """A progress bar on standard error (Typer's own, i.e. click's) when ``shown``, or nothing.
+    Lines written with :meth:`echo` go above the bar."""
+
+    def __init__(self, total: int, label: str, shown: bool) -> None:
+        self._bar: ProgressBar[int] | None = None
+        if shown:
+            import typer
+
+            self._bar = typer.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
+
+    def __enter__(self) -> Progress:
+        if self._bar is not None:
+            self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+    def advance(self, files: int) -> None:
+        if self._bar is not None:
+            self._bar.update(files)
+
+    def echo(self, message: str) -> None:
+        import typer
+
+        if self._bar is not None:  # the bar is redrawn in place on its line: clear it; its next step draws it again
+            sys.stderr.write("\r\x1b[K")
+        typer.echo(message, err=True)
+
+
+class _Crash:
+    """A per-file job that raised: the message, made in the worker (an exception object
+    may not survive pickling back to the parent). A plain class: a dataclass costs a
+    one-file check start-up time for nothing."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _call(task: Callable[[Item], Result], item: Item) -> Result | _Crash:
+    try:
+        return task(item)
+    except Exception as err:
+        return _Crash(crash_message(err))
+
+
+def run_in_order(
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int,
+    failed: Callable[[Item, str], Result],
+    done: Callable[[int], None] | None = None,
+    warm_up: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """``task(item)`` for every item, yielded in the order of ``items`` as soon as the ones
+    before are done, using up to ``jobs`` worker processes. An item whose task raises (or
+    that a dead worker took with it) gets ``failed(item, message)`` instead; the others are
+    done all the same. ``done(n)`` is called in this process whenever ``n`` more items are
+    finished, in whatever order they finish. ``warm_up`` does the work every worker would
+    otherwise repeat on its first item: run once here before the workers are forked, or in
+    each worker where they are not.
+
+    ``task`` runs in another process: it must be picklable (a top-level function or a
+    :func:`functools.partial` of one) and so must the items and what it returns. ``failed``
+    and ``done`` run here."""
+    size = chunk_size(len(items), jobs)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    if min(jobs, len(chunks)) <= 1:
+        for item in items:
+            yield _settle(item, _call(task, item), failed)
+            if done is not None:
+                done(1)
+        return
+    yield from _run_in_pool(task, chunks, min(jobs, len(chunks)), failed, done, warm_up)
+
+
+def chunk_size(items: int, jobs: int) -> int:
+    """Files per worker round trip: about four chunks per worker, so that a worker that
+    drew long files does not hold up the end of the run, and at most :data:`MAX_CHUNK`."""
+    return max(1, min(MAX_CHUNK, items // (max(jobs, 1) * 4)))
+
+
+def _settle(item: Item, outcome: Result | _Crash, failed: Callable[[Item, str], Result]) -> Result:
+    return failed(item, outcome.message) if isinstance(outcome, _Crash) else outcome
+
+
+def _pool_context() -> BaseContext:
+    import multiprocessing
+
+    # fork only on Linux: macOS system libraries are not fork-safe (Python's default there is
+    # spawn), and Windows has no fork
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _run_in_pool(
+    task: Callable[[Item], Result],
+    chunks: list[Sequence[Item]],
+    workers: int,
+    failed: Callable[[Item, str], Result],
+    done: Callable[[int], None] | None,
+    warm_up: Callable[[], None] | None,
+) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    context = _pool_context()
+    forked = context.get_start_method() == "fork"
+    if forked:
+        _warm(warm_up)
+    # a forked worker flushes its copy of the standard streams when it ends: nothing may be
+    # waiting in them, or it would be written twice
+    sys.stdout.flush()
+    sys.stderr.flush()
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(task, None if forked else warm_up)
+    )
+    finished: dict[int, list[Any]] = {}
+    # Only a few chunks per worker are in the pool at a time, the rest wait here: that keeps
+    # ``wait`` cheap over tens of thousands of files, and lets an interrupted run stop soon.
+    running: dict[Future[list[Any]], int] = {}
+    sent = 0
+    broken = False
+    try:
+        for index, chunk in enumerate(chunks):
+            while index not in finished:
+                while not broken and sent < len(chunks) and len(running) < 2 * workers:
+                    if _submit(executor, chunks[sent], sent, running):
+                        sent += 1
+                    else:
+                        broken = True
+                if not running:  # the pool broke before the rest could be sent
+                    for left in range(sent, len(chunks)):
+                        finished[left] = [_BROKEN] * len(chunks[left])
+                        if done is not None:
+                            done(len(chunks[left]))
+                    sent = len(chunks)
+                    break
+                completed, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in completed:
+                    number = running.pop(future)
+                    finished[number] = _outcomes(future, len(chunks[number]))
+                    broken = broken or finished[number][0] is _BROKEN
+                    if done is not None:
+                        done(len(chunks[number]))
+            for item, outcome in zip(chunk, finished.pop(index), strict=True):
+                yield _settle(item, outcome, failed)
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for the queue
+        raise
+    executor.shutdown(wait=True)
+
+
+_BROKEN = _Crash(POOL_BROKEN)
+
+
+def _warm(warm_up: Callable[[], None] | None) -> None:
+    if warm_up is None:
+        return
+    with suppress(Exception):  # the first file meets the same problem and reports it for itself
+        warm_up()
+
+
+def _submit(
+    executor: ProcessPoolExecutor, chunk: Sequence[Item], index: int, running: dict[Future[list[Any]], int]
+) -> bool:
+    """Send a chunk to the pool; False when the pool is broken."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        running[executor.submit(_run_chunk, list(chunk))] = index
+    except BrokenProcessPool:
+        return False
+    return True
+
+
+def _outcomes(future: Future[list[Any]], size: int) -> list[Any]:
+    """What a finished chunk gives: its results, or one failure for each of its files when the
+    whole chunk failed (its worker died, or its results could not be sent back)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    error = future.exception()
+    if error is None:
+        return future.result()
+    return [_BROKEN if isinstance(error, BrokenProcessPool) else _Crash(crash_message(error))] * size
+
+
+#: In a worker: the per-file job, installed once by :func:`_start_worker` rather than sent
+#: with every chunk (its settings would be pickled again each time).
+_worker_task: Callable[[Any], Any] | None = None
+
+
+def _start_worker(task: Callable[[Any], Any], warm_up: Callable[[], None] | None) -> None:
+    import signal
+
+    global _worker_task
+    # Ctrl-C reaches the whole process group: the parent stops the run; a worker caught
+    # waiting for work would otherwise die printing a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_task = task
+    _warm(warm_up)
+
+
+def _run_chunk(chunk: list[Any]) -> list[Any]:
+    assert _worker_task is not None
+    return [_call(_worker_task, item) for item in chunk]
+
+
+# ------------------------------------------------------------------------ the per-file jobs
+
+#: A short resolution that goes through every stage of the pipeline, to warm it up.
+_SAMPLE = """\
+The General Assembly,
+
+*Recalling* its resolutions,
+
+1. *Decides* to act;
+
+2. *Requests* a report.
+"""
+
+
+def warm_up_check() -> None:
+    """Load what checking the first file would: modules, the grammar's tables, the rules."""
+    from resdraft.lint import lint_text
+
+    lint_text(_SAMPLE)
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """How ``resdraft convert`` converts each file."""
+
+    to_text: bool = False  # canonical text instead of AKN XML
+    lang: str | None = None  # None: detect
+    validate: bool = True  # against the OASIS XSD and the AKN4UN profile (AKN output only)
+    strict: bool = False  # profile violations make the file fail (status 1)
+    revisions: str = "accept"  # a Word document's tracked changes: "accept" or "reject"
+
+    @property
+    def suffix(self) -> str:
+        return ".md" if self.to_text else ".xml"
+
+
+@dataclass(frozen=True)
+class ConvertJob:
+    """One file to convert, and where to write the result (None: return it)."""
+
+    source: Path
+    output: Path | None = None
+
+
+@dataclass
+class Converted:
+    """The outcome of converting one file. ``messages`` are for stderr, each starting with the
+    path; ``status`` 1: the output is not valid (or breaks the profile, with --strict);
+    ``data`` is the output when it was not written to a file; ``error``: why the file could
+    not be converted (the whole message, as the error said it)."""
+
+    path: str
+    messages: list[str] = field(default_factory=list)
+    status: int = 0
+    data: bytes | None = None
+    error: str | None = None
+    not_a_resolution: bool = False  # readable, but not a resolution (skipped inside directories)
+
+
+def convert_file(job: ConvertJob, options: ConvertOptions) -> Converted:
+    """Read, convert, validate and (given ``job.output``) write one file atomically. Unusable
+    input, or an output that cannot be written, becomes ``error``."""
+    from resdraft.parser import parse_source
+    from resdraft.reader import read
+
+    shown = str(job.source)
+    messages: list[str] = []
+    try:
+        src = read(job.source, options.revisions)
+        messages += [f"{shown}: warning: {message}" for message in (src.word.notices if src.word else [])]
+        res = parse_source(src, options.lang)
+        status = 0
+        if options.to_text:
+            from resdraft.render import render
+
+            data = render(res).encode("utf-8")
+        else:
+            from resdraft.akn import to_akn
+
+            data = to_akn(res)
+            if options.validate:
+                status = _validate(shown, data, options.strict, messages)
+        if job.output is None:
+            return Converted(shown, messages, status, data)
+        from resdraft.fileio import write_atomic
+
+        write_atomic(job.output, data)
+        return Converted(shown, messages, status)
+    except ResdraftError as err:
+        return Converted(shown, messages, error=str(err), not_a_resolution=isinstance(err, NotAResolution))
+
+
+def _validate(shown: str, data: bytes, strict: bool, messages: list[str]) -> int:
+    """Validate AKN output, adding what is wrong to ``messages``; the file's status."""
+    from lxml import etree
+
+    from resdraft.validate import check_oasis, check_profile, safe_parser
+
+    doc = etree.fromstring(data, safe_parser())
+    status = 0
+    for v in check_oasis(doc):
+        messages.append(f"{shown}: invalid against akomantoso30.xsd: {v}")
+        status = 1
+    for v in check_profile(doc):
+        messages.append(f"{shown}: profile: {v}")
+        if strict:
+            status = 1
+    return status
+
+
+def warm_up_convert(options: ConvertOptions) -> None:
+    """Load what converting the first file would: modules, the grammar's tables and, when the
+    output is validated, the schemas (compiling the OASIS XSD alone takes a tenth of a second)."""
+    from resdraft.parser import parse_text
+
+    res = parse_text(_SAMPLE)
+    if options.to_text:
+        from resdraft.render import render
+
+        render(res)
+        return
+    from resdraft.akn import to_akn
+
+    data = to_akn(res)
+    if options.validate:
+        _validate("", data, options.strict, [])
+
+
+def plan_outputs(paths: Sequence[Path], outdir: Path, suffix: str) -> list[tuple[ConvertJob, bool]]:
+    """The files to convert, each with where its output goes and whether it was named
+    explicitly: a file named goes to ``outdir/<stem><suffix>``, a file found in a directory to
+    the same place below ``outdir`` as below that directory. Files already under ``outdir``
+    are not looked for in directories (the output of an earlier run). Raises
+    :class:`ResdraftError` before anything is written when two files would go to one output or
+    an output would overwrite an input."""
+    from resdraft.lint import discover
+
+    out_root = Path(os.path.realpath(outdir))
+    planned: list[tuple[ConvertJob, bool]] = []
+    inputs: dict[Path, Path] = {}  # where each input really is -> the input as given
+    for given in paths:
+        if not given.is_dir():
+            planned.append((ConvertJob(given, outdir / f"{given.stem}{suffix}"), True))
+            inputs.setdefault(Path(os.path.realpath(given)), given)
+            continue
+        # realpath is costly over tens of thousands of files: the directory's, then joined
+        root = Path(os.path.realpath(given))
+        # an output folder inside the directory holds an earlier run's output, not drafts
+        earlier_output = out_root != root and out_root.is_relative_to(root)
+        for path, _ in discover([given]):
+            relative = path.relative_to(given)
+            if earlier_output and (root / relative).is_relative_to(out_root):
+                continue
+            planned.append((ConvertJob(path, outdir / relative.parent / f"{path.stem}{suffix}"), False))
+            inputs.setdefault(root / relative, path)
+    writers: dict[Path, Path] = {}
+    for job, _ in planned:
+        assert job.output is not None
+        target = out_root / job.output.relative_to(outdir)
+        if target in inputs:
+            over = "itself" if inputs[target] == job.source else str(inputs[target])
+            raise ResdraftError(f"{job.source} would be written over {over} ({job.output}); nothing converted")
+        if target in writers:
+            raise ResdraftError(
+                f"{writers[target]} and {job.source} would both be written to {job.output}; nothing converted"
+            )
+        writers[target] = job.source
+    return planned
