@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from resdraft.model import Span
@@ -76,3 +77,8 @@ class FileReport:
     not_a_resolution: bool = False  # readable, but not a resolution (skipped inside directories)
     notices: list[tuple[int, str]] = field(default_factory=list)  # (line or 0, message): directives not understood
     places: list[Place] | None = None  # a Word document: what each line of ``text`` is in it
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The lines of ``text`` (none without it), split once for all the excerpts shown."""
+        return self.text.split("\n") if self.text is not None else []

@@ -43,12 +43,14 @@ def lint_document(doc: Document, settings: Settings | None = None) -> list[Diagn
     for r in rules().values():
         if not r.applies_to(lang.code) or not settings.enabled(r.code, res.path):
             continue
-        for f in r.check(doc):
-            if suppressions is not None and suppressions.suppresses(r.code, f.span.line):
-                continue
-            severity = settings.severity_of(r.code, f.severity or r.severity)
+        found = [f for f in r.check(doc) if suppressions is None or not suppressions.suppresses(r.code, f.span.line)]
+        if not found:
+            continue
+        severity = settings.severity_of(r.code, r.severity)  # looked up once per rule, not per finding
+        for f in found:
             fix = f.fix if f.fix is None or _makeable(doc, f.fix) else None
-            out.append(Diagnostic(r.code, severity, f.message, f.span, res.path, fix))
+            shown = severity if f.severity is None else settings.severity_of(r.code, f.severity)
+            out.append(Diagnostic(r.code, shown, f.message, f.span, res.path, fix))
     return sorted(out, key=lambda d: d.sort_key)
 
 

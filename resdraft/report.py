@@ -97,11 +97,8 @@ def _excerpt(r: FileReport, span: Span, color: str, reset: str) -> list[str]:
     """The gutter, the source line of ``span`` and a caret line under the span (to the end of
     the line when the span runs on); nothing when the line is unknown. A Word paragraph is
     shown with the number Word puts before it."""
-    source = r.text
-    if source is None or span.line < 1:
-        return []
-    lines = source.split("\n")
-    if span.line > len(lines):
+    lines = r.lines
+    if span.line < 1 or span.line > len(lines):
         return []
     line = lines[span.line - 1].removesuffix("\r").replace("\t", " ")
     start = max(span.column, 1) - 1

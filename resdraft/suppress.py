@@ -72,14 +72,18 @@ class Suppressions:
 
     def suppresses(self, code: str, line: int) -> bool:
         """Is a diagnostic ``code`` whose span starts on 1-based ``line`` suppressed?"""
+        if not self.directives:
+            return False  # the common case, asked of every finding
         return any(d.covers(code) for d in self._file) or any(d.covers(code) for d in self._by_line.get(line, ()))
 
 
 def parse_suppressions(text: str) -> Suppressions:
     """Every ``<!-- resdraft: … -->`` directive in ``text`` (lines split on ``\\n``; a ``\\r``
     left at a line's end is ignored)."""
+    if "<!--" not in text:
+        return Suppressions()  # most texts have no comment at all: no need to look at every line
     lines = [line.rstrip("\r") for line in text.split("\n")]
-    blank_separated = _blank_separated([line for line in lines if not _is_comment_line(line)])
+    blank_separated: bool | None = None  # worked out for the first directive on a line of its own
     directives: list[Directive] = []
     problems: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
@@ -94,6 +98,8 @@ def parse_suppressions(text: str) -> Suppressions:
             if file_wide:
                 directives.append(Directive(index + 1, Scope.FILE, codes))
             elif own_line:
+                if blank_separated is None:
+                    blank_separated = _blank_separated([ln for ln in lines if not _is_comment_line(ln)])
                 covered = _paragraph_after(lines, index, blank_separated)
                 if not covered:
                     problems.append((index + 1, "resdraft directive with no text after it: it suppresses nothing"))

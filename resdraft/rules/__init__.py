@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.lang import Language
-from resdraft.model import Passage, Resolution, Span
+from resdraft.model import Item, OperativeParagraph, Passage, PreambularParagraph, Resolution, Span
 
 if TYPE_CHECKING:
     from resdraft.docx_read import WordText
@@ -65,6 +65,48 @@ class Document:
     lang: Language
     text: str | None = None
     word: WordText | None = None
+    # opening phrase -> is it wholly a lexicon phrase (see known_phrase)
+    _known: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    # The model is not changed once read, so what many rules walk it for is worked out once,
+    # on first use, below.
+
+    @cached_property
+    def preambles(self) -> list[PreambularParagraph]:
+        """Every preambular paragraph, those of the parts of a composite resolution included."""
+        return [*self.res.preamble, *(p for section in self.res.sections for p in section.preamble)]
+
+    @cached_property
+    def operative_paragraphs(self) -> list[OperativeParagraph]:
+        """Every operative paragraph in document order, sections included."""
+        return self.res.all_operative()
+
+    @cached_property
+    def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph | Item]:
+        """Every preambular and operative paragraph with its sub-items, depth first, in
+        document order (the parts' preambles before the operative part)."""
+        return list(walk([*self.preambles, *self.operative_paragraphs]))  # type: ignore[return-value]
+
+    @cached_property
+    def body_passages(self) -> list[Passage]:
+        """Every passage of running text, in document order: preambles, operative paragraphs and
+        their sub-items, section headings excluded, annex paragraphs."""
+        return [node.text for node in self.paragraphs] + [p for annex in self.res.annexes for p in annex.paragraphs]
+
+    @cached_property
+    def all_passages(self) -> list[Passage]:
+        """Running text and footnote texts."""
+        return self.body_passages + [note.text for note in self.res.footnotes]
+
+    def known_phrase(self, phrase: str) -> bool:
+        """Is the whole of ``phrase`` a lexicon phrase with its modifiers ("Recalling also", 又请)?
+        Remembered for the document: several rules ask it of every paragraph, and matching the
+        lexicon is costly."""
+        known = self._known.get(phrase)
+        if known is None:
+            m = self.lang.match_phrase(self.lang.fold(phrase))
+            known = self._known[phrase] = m is not None and m.end() == len(phrase)
+        return known
 
     @property
     def markup(self) -> bool:
@@ -194,17 +236,12 @@ def ending(passage: Passage, lang: Language) -> Ending:
         if m and text[: m.start()].rstrip()[-1:] in lang.punctuation.semicolons:
             text = text[: m.start()].rstrip()
     i = len(text) - 1
-    if i > 0 and text[i] in _CLOSERS and text[i - 1] in lang.punctuation.terminal:
+    terminal = lang.punctuation.terminal
+    if i > 0 and text[i] in _CLOSERS and text[i - 1] in terminal:
         i -= 1
-    if i >= 0 and text[i] in lang.punctuation.terminal:
+    if i >= 0 and text[i] in terminal:
         return Ending(text[i], i)
     return Ending("", i)
-
-
-def end_of(passage: Passage) -> Span:
-    """The span of the last character of a passage."""
-    n = len(passage.text)
-    return passage.span_of(max(n - 1, 0), n)
 
 
 def walk(items: Iterable[object]) -> Iterator[object]:
@@ -215,21 +252,5 @@ def walk(items: Iterable[object]) -> Iterator[object]:
 
 
 def body_passages(doc: Document) -> Iterator[Passage]:
-    """Every passage of running text, in document order: preambles, operative paragraphs and
-    their sub-items, section headings excluded, annex paragraphs."""
-    res = doc.res
-    paragraphs: list[object] = [*res.preamble]
-    for section in res.sections:
-        paragraphs += section.preamble
-    paragraphs += res.all_operative()
-    for node in walk(paragraphs):
-        yield node.text  # type: ignore[attr-defined]
-    for annex in res.annexes:
-        yield from annex.paragraphs
-
-
-def all_passages(doc: Document) -> Iterator[Passage]:
-    """Running text and footnote texts."""
-    yield from body_passages(doc)
-    for note in doc.res.footnotes:
-        yield note.text
+    """:attr:`Document.body_passages`, for the formatter."""
+    return iter(doc.body_passages)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.model import HeaderField, Span
-from resdraft.rules import Document, Finding, all_passages, rule
+from resdraft.rules import Document, Finding, rule
 
 
 @rule("RD801", "date-form", Severity.ERROR, 'Dates are written "16 December 2021" / "2021年12月16日".')
@@ -24,7 +24,7 @@ def date_form(doc: Document) -> Iterator[Finding]:
     """
     example = {"en": "16 December 2021", "zh": "2021年12月16日"}.get(doc.lang.code, "")
     pattern = doc.lang.compiled["date_malformed"]
-    for passage in all_passages(doc):
+    for passage in doc.all_passages:
         for m in pattern.finditer(passage.text):
             yield Finding(
                 f'date "{m.group()}" in a non-standard form; expected the form "{example}"',
@@ -52,7 +52,7 @@ def session_in_words(doc: Document) -> Iterator[Finding]:
         at its eighty-second session,
     """
     pattern = doc.lang.compiled["session_in_figures"]
-    for passage in all_passages(doc):
+    for passage in doc.all_passages:
         for m in pattern.finditer(passage.text):
             yield Finding(
                 f'session "{m["figure"]}" written in figures; expected words', passage.span_of(m.start(), m.end())

@@ -6,17 +6,15 @@ from collections.abc import Iterator
 
 from resdraft.diagnostics import Severity
 from resdraft.model import NoteRef
-from resdraft.rules import Document, Finding, ending, rule, walk
-from resdraft.rules.preamble import preambles
+from resdraft.rules import Document, Finding, ending, rule
 
 
 def call_outs(doc: Document) -> list[NoteRef]:
     """Every footnote call-out in source order, header lines included."""
     res = doc.res
     refs = [n for line in res.header.lines for n in line.notes]
-    paragraphs: list[object] = [*preambles(doc), *res.all_operative()]
-    for node in walk(paragraphs):
-        refs += node.text.notes  # type: ignore[attr-defined]
+    for node in doc.paragraphs:
+        refs += node.text.notes
     for annex in res.annexes:
         for passage in annex.paragraphs:
             refs += passage.notes

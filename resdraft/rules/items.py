@@ -11,20 +11,11 @@ from resdraft.model import Item
 from resdraft.numbering import first_key, in_scheme, next_key, scheme_label
 from resdraft.rules import Document, Finding, ending, rule
 from resdraft.rules.operative import label_span, sequence_breaks
-from resdraft.rules.preamble import preambles
 
 
 def item_lists(doc: Document) -> Iterator[list[Item]]:
     """Every list of sibling sub-items, in document order."""
-
-    def lists(items: list[Item]) -> Iterator[list[Item]]:
-        if items:
-            yield items
-        for it in items:
-            yield from lists(it.items)
-
-    for para in [*preambles(doc), *doc.res.all_operative()]:
-        yield from lists(para.items)
+    return (node.items for node in doc.paragraphs if node.items)
 
 
 def list_scheme(items: list[Item], lang: Language) -> str | None:
@@ -42,8 +33,8 @@ def _label_checks(doc: Document, levels: tuple[int, ...]) -> Iterator[Finding]:
     """Labels of the right scheme for their level and language, consecutive from the first."""
     for items in item_lists(doc):
         level = items[0].level
-        scheme = list_scheme(items, doc.lang)
-        if level not in levels or scheme is None:
+        scheme = list_scheme(items, doc.lang) if level in levels else None
+        if scheme is None:
             continue
         wrong = [it for it in items if not in_scheme(it.label, scheme)]
         for it in wrong:

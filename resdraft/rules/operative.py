@@ -8,15 +8,8 @@ from typing import TypeVar
 
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.model import Item, OperativeParagraph, Organ, Span
-from resdraft.rules import Document, Finding, ending, rule, walk
-from resdraft.rules.preamble import (
-    is_known_phrase,
-    last_passage,
-    numbered_preambular,
-    phrase_emphasis,
-    preambles,
-    suggestion,
-)
+from resdraft.rules import Document, Finding, ending, rule
+from resdraft.rules.preamble import last_passage, numbered_preambular, phrase_emphasis, suggestion
 
 T = TypeVar("T")
 
@@ -44,7 +37,7 @@ def numbered(doc: Document) -> list[list[tuple[OperativeParagraph, bool]]]:
 def operative(doc: Document) -> list[OperativeParagraph]:
     """Operative paragraphs proper: numbered (or the single unnumbered one), not preambular."""
     skip = {id(p) for p in numbered_preambular(doc)}
-    paragraphs = doc.res.all_operative()
+    paragraphs = doc.operative_paragraphs
     single = len(paragraphs) == 1
     return [p for p in paragraphs if id(p) not in skip and (p.label is not None or single)]
 
@@ -234,7 +227,7 @@ def _punctuation_runs(doc: Document) -> list[tuple[list[OperativeParagraph], set
     parts = [s for s in doc.res.sections if s.kind == "part"]
     if parts:
         return [([p for p in part.paragraphs if id(p) in keep], set()) for part in parts]
-    run = [p for p in doc.res.all_operative() if id(p) in keep]
+    run = [p for p in doc.operative_paragraphs if id(p) in keep]
     section_ends = {id(s.paragraphs[-1]) for s in doc.res.sections if s.paragraphs}
     return [(run, section_ends)]
 
@@ -255,11 +248,10 @@ def lead_in_colon(doc: Document) -> Iterator[Finding]:
            (a) The continuing reports of violations;
     """
     colon = doc.lang.punctuation.colon
-    nodes: list[object] = [*preambles(doc), *doc.res.all_operative()]
-    for node in walk(nodes):
-        if not getattr(node, "items", None):
+    for node in doc.paragraphs:
+        if not node.items:
             continue
-        passage = node.text  # type: ignore[attr-defined]
+        passage = node.text
         end = ending(passage, doc.lang)
         if end.mark and end.mark in doc.lang.punctuation.colons:
             continue
@@ -342,7 +334,7 @@ def operative_known_phrase(doc: Document) -> Iterator[Finding]:
             continue  # RD302
         if para.phrase is None:
             yield Finding("operative paragraph opens with no known verb", para.text.span_of(0, 1))
-        elif not is_known_phrase(para.phrase.text, lang):
+        elif not doc.known_phrase(para.phrase.text):
             hint = suggestion(para.phrase.text, lang.operative_phrases)
             yield Finding(f'unknown operative phrase "{para.phrase.text}"{hint}', para.phrase.span)
 
@@ -369,7 +361,7 @@ def operative_number_form(doc: Document) -> Iterator[Finding]:
 
         11. Condemns the attacks on humanitarian personnel;
     """
-    for para in doc.res.all_operative():
+    for para in doc.operative_paragraphs:
         label = para.label
         if label is None or para.suffix or "." in label or "．" in label:
             continue
@@ -404,7 +396,7 @@ def negotiation_label(doc: Document) -> Iterator[Finding]:
         5. Requests …;
         6. Also requests …;
     """
-    for para in doc.res.all_operative():
+    for para in doc.operative_paragraphs:
         if para.suffix:
             shown = (para.label or "").strip()
             yield Finding(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from resdraft.diagnostics import Edit, Fix, Severity
 from resdraft.lang import Language
@@ -13,22 +14,15 @@ from resdraft.normalize import _scan
 from resdraft.rules import Document, Finding, ending, rule
 
 
-def preambles(doc: Document) -> Iterator[PreambularParagraph]:
-    """Every preambular paragraph, those of the parts of a composite resolution included."""
-    yield from doc.res.preamble
-    for section in doc.res.sections:
-        yield from section.preamble
-
-
 def numbered_preambular(doc: Document) -> list[OperativeParagraph]:
     """Numbered paragraphs at the head of the operative part that open with a preambular
     phrase and no operative one ("1. Recalling …,"): preambular paragraphs given a number."""
     lang = doc.lang
     if not lang.distinct_openers:
         return []
-    participles = head_words(lang.preambular_phrases) - head_words(lang.operative_phrases)
+    participles = _only_first(lang.preambular_phrases, lang.operative_phrases)
     out = []
-    for para in doc.res.all_operative():
+    for para in doc.operative_paragraphs:
         if para.label is None or para.phrase is None or head_word(para.phrase.text, lang) not in participles:
             break
         out.append(para)
@@ -41,32 +35,33 @@ def suggestion(word: str, candidates: tuple[str, ...]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
-def is_known_phrase(phrase: str, lang: Language) -> bool:
-    """Is the whole of ``phrase`` a lexicon phrase with its modifiers ("Recalling also", 又请)?"""
-    m = lang.match_phrase(lang.fold(phrase))
-    return m is not None and m.end() == len(phrase)
-
-
-def sub_heading(para: PreambularParagraph | OperativeParagraph, lang: Language) -> bool:
+def sub_heading(para: PreambularParagraph | OperativeParagraph, doc: Document) -> bool:
     """An unnumbered line that is a sub-heading ("Peacebuilding financing"), not a paragraph:
     short, no known opening phrase, no final punctuation, no sub-items. GA resolutions put
     such headings among their paragraphs."""
     text = para.text.text.rstrip()
-    known = para.phrase is not None and is_known_phrase(para.phrase.text, lang)
-    return len(text) < 120 and not known and not para.items and text[-1:] not in lang.punctuation.terminal
+    known = para.phrase is not None and doc.known_phrase(para.phrase.text)
+    return len(text) < 120 and not known and not para.items and text[-1:] not in doc.lang.punctuation.terminal
 
 
 def head_word(phrase: str, lang: Language) -> str:
     """The phrase's verb or adjective, its leading modifiers dropped: "Also requests" -> "requests"."""
     words = phrase.split()
-    prefixes = {p.lower() for p in lang.phrase_prefixes}
+    prefixes = _lowered(lang.phrase_prefixes)
     while len(words) > 1 and words[0].lower() in prefixes:
         words = words[1:]
     return words[0].lower() if words else ""
 
 
-def head_words(lexicon: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(entry.split()[0].lower() for entry in lexicon)
+@cache  # of a language's modifiers, which never change: not of any document
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@cache  # of a language's lexicons, which never change: not of any document
+def _only_first(lexicon: tuple[str, ...], other: tuple[str, ...]) -> frozenset[str]:
+    """The head words of ``lexicon`` entries that no entry of ``other`` has."""
+    return frozenset(entry.split()[0].lower() for entry in lexicon) - {entry.split()[0].lower() for entry in other}
 
 
 def finite_verbs(lang: Language) -> frozenset[str]:
@@ -74,7 +69,7 @@ def finite_verbs(lang: Language) -> frozenset[str]:
     one is an operative paragraph, wherever it stands (none where the lists overlap)."""
     if not lang.distinct_openers:
         return frozenset()
-    return head_words(lang.operative_phrases) - head_words(lang.preambular_phrases)
+    return _only_first(lang.operative_phrases, lang.preambular_phrases)
 
 
 @rule(
@@ -125,8 +120,9 @@ def preamble_participle(doc: Document) -> Iterator[Finding]:
         Recalling its resolution 46/182 of 19 December 1991,
     """
     lang = doc.lang
-    for para in preambles(doc):
-        if para.phrase and (word := head_word(para.phrase.text, lang)) in finite_verbs(lang):
+    verbs = finite_verbs(lang)
+    for para in doc.preambles:
+        if para.phrase and (word := head_word(para.phrase.text, lang)) in verbs:
             hint = suggestion(word.rstrip("s").capitalize() + "ing", lang.preambular_phrases)
             yield Finding(
                 f'preambular paragraph opens with the finite verb "{para.phrase.text}"; expected a participle{hint}',
@@ -155,10 +151,9 @@ def preamble_comma(doc: Document) -> Iterator[Finding]:
         Recalling its resolution 46/182 of 19 December 1991,
     """
     comma = doc.lang.punctuation.comma
-    for para in preambles(doc):
-        if sub_heading(para, doc.lang) or (
-            para.phrase and head_word(para.phrase.text, doc.lang) in finite_verbs(doc.lang)
-        ):
+    verbs = finite_verbs(doc.lang)
+    for para in doc.preambles:
+        if sub_heading(para, doc) or (para.phrase and head_word(para.phrase.text, doc.lang) in verbs):
             continue  # a heading, or an operative paragraph out of place (RD202)
         passage = last_passage(para)
         end = ending(passage, doc.lang)
@@ -202,7 +197,7 @@ def preamble_emphasis(doc: Document) -> Iterator[Finding]:
 
         *Recalling* its resolution 75/190 of 16 December 2020,
     """
-    yield from phrase_emphasis(doc, list(preambles(doc)), doc.lang.preambular_emphasis, "preambular phrase")
+    yield from phrase_emphasis(doc, doc.preambles, doc.lang.preambular_emphasis, "preambular phrase")
 
 
 def phrase_emphasis(
@@ -274,7 +269,7 @@ def _emphasis_fix(doc: Document, passage: Passage, phrase: Phrase, wanted: Empha
         old = ""
         # where an unknown opener ends (its first word?) or a fronted Chinese phrase begins
         # ("深表关切" ends with the lexicon's "关切") is a guess
-        if phrase.offset or not is_known_phrase(phrase.text, doc.lang):
+        if phrase.offset or not doc.known_phrase(phrase.text):
             return None
     else:
         old = _MARKS.get(phrase.emphasis, "")
@@ -362,12 +357,11 @@ def preamble_known_phrase(doc: Document) -> Iterator[Finding]:
 
         Recalling its resolution 75/190 of 16 December 2020,
     """
-    lang = doc.lang
-    for para in preambles(doc):
-        if sub_heading(para, lang):
+    for para in doc.preambles:
+        if sub_heading(para, doc):
             continue
         if para.phrase is None:
             yield Finding("preambular paragraph opens with no known phrase", para.span)
-        elif not is_known_phrase(para.phrase.text, lang):
-            hint = suggestion(para.phrase.text, lang.preambular_phrases)
+        elif not doc.known_phrase(para.phrase.text):
+            hint = suggestion(para.phrase.text, doc.lang.preambular_phrases)
             yield Finding(f'unknown preambular phrase "{para.phrase.text}"{hint}', para.phrase.span)

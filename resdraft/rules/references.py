@@ -7,19 +7,17 @@ from collections.abc import Iterator
 from resdraft.diagnostics import Severity
 from resdraft.model import Item, OperativeParagraph, Organ
 from resdraft.references import Member, Reference, internal_references
-from resdraft.rules import Document, Finding, body_passages, rule, walk
-from resdraft.rules.preamble import preambles
+from resdraft.rules import Document, Finding, rule
 
 
 def _where(doc: Document) -> dict[int, OperativeParagraph | None]:
     """For each body passage (by id), the operative paragraph it belongs to (None in the preamble)."""
     out: dict[int, OperativeParagraph | None] = {}
-    for para in preambles(doc):
-        for node in walk([para]):
-            out[id(node.text)] = None  # type: ignore[attr-defined]
-    for op in doc.res.all_operative():
-        for node in walk([op]):
-            out[id(node.text)] = op  # type: ignore[attr-defined]
+    here: OperativeParagraph | None = None
+    for node in doc.paragraphs:  # a paragraph comes before its sub-items
+        if not isinstance(node, Item):
+            here = node if isinstance(node, OperativeParagraph) else None
+        out[id(node.text)] = here
     return out
 
 
@@ -53,11 +51,11 @@ def internal_reference(doc: Document) -> Iterator[Finding]:
     """
     if doc.res.sections and any(s.kind == "part" for s in doc.res.sections):
         return  # each part numbers its own paragraphs: a bare number is ambiguous
-    paragraphs = {(p.number, p.suffix): p for p in doc.res.all_operative() if p.number is not None}
+    paragraphs = {(p.number, p.suffix): p for p in doc.operative_paragraphs if p.number is not None}
     top = max((n for n, suffix in paragraphs if not suffix), default=0)
-    order = {id(p): i for i, p in enumerate(doc.res.all_operative())}
+    order = {id(p): i for i, p in enumerate(doc.operative_paragraphs)}
     where = _where(doc)
-    for passage in body_passages(doc):
+    for passage in doc.body_passages:
         if id(passage) not in where:
             continue
         here = where[id(passage)]
@@ -114,7 +112,7 @@ def _gap_fixes(doc: Document, name: str, message: str) -> Iterator[Finding]:
     pattern = doc.lang.compiled.get(name)
     if pattern is None:
         return
-    for passage in body_passages(doc):
+    for passage in doc.body_passages:
         for m in pattern.finditer(passage.text):
             at = m.start("gap")
             span = passage.span_of(m.start(), m.end())
@@ -168,7 +166,7 @@ def present_resolution(doc: Document) -> Iterator[Finding]:
     """
     if doc.res.organ is Organ.SC:
         return
-    for passage in body_passages(doc):
+    for passage in doc.body_passages:
         for m in doc.lang.compiled["self_reference"].finditer(passage.text):
             fix = doc.replace(passage, m.start(), m.end(), "the present resolution", 'write "the present resolution"')
             yield Finding(
@@ -201,7 +199,7 @@ def resolution_citation(doc: Document) -> Iterator[Finding]:
         Recalling its resolution 75/190 and Security Council resolution 2321 (2016),
     """
     yield from _gap_fixes(doc, "citation_unspaced", '"{found}" lacks a space before the year')
-    for passage in body_passages(doc):
+    for passage in doc.body_passages:
         for m in doc.lang.compiled["citation_symbol"].finditer(passage.text):
             fix = doc.replace(passage, m.start("symbol"), m.end("symbol"), m["number"], f'cite "{m["number"]}"')
             yield Finding(
@@ -230,7 +228,7 @@ def organ_abbreviation(doc: Document) -> Iterator[Finding]:
 
         Recalling General Assembly resolution 46/182 on United Nations humanitarian assistance,
     """
-    for passage in body_passages(doc):
+    for passage in doc.body_passages:
         for m in doc.lang.compiled["organ_abbreviation"].finditer(passage.text):
             yield Finding(
                 f'abbreviation "{m.group(0)}"; expected the name in full', passage.span_of(m.start(), m.end())

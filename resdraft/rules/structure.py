@@ -187,11 +187,11 @@ def preamble_before_operative(doc: Document) -> Iterator[Finding]:
         1. Decides to remain seized of the matter;
         2. Requests the Secretary-General to report.
     """
-    paragraphs = doc.res.all_operative()
+    paragraphs = doc.operative_paragraphs
     if len(paragraphs) < 2:
         return  # a single unnumbered operative paragraph is a form of its own
     for para in paragraphs:
-        if para.label is None and not sub_heading(para, doc.lang):
+        if para.label is None and not sub_heading(para, doc):
             what = f'"{para.phrase.text}"' if para.phrase else "an unnumbered paragraph"
             yield Finding(
                 f"unnumbered paragraph {what} among the operative paragraphs; expected it in the preamble or a number",

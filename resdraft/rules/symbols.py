@@ -8,24 +8,28 @@ from collections.abc import Iterator
 
 from resdraft.diagnostics import Severity
 from resdraft.model import HeaderField, Kind
-from resdraft.rules import Document, Finding, all_passages, rule
+from resdraft.rules import Document, Finding, rule
 from resdraft.symbols import organ_of_symbol, resolution_symbol
 
-# anything that starts like a symbol of the main organs and holds a figure
-_SYMBOL_LIKE = re.compile(r"(?<![\w/.])[ASE]/[A-Za-z0-9.\-/*]*\d[A-Za-z0-9.\-/*]*")
+# anything that starts like a symbol of the main organs and holds a figure (the letter comes
+# before the look-behind so that the search skips to candidate letters instead of trying every position)
+_SYMBOL_LIKE = re.compile(r"[ASE](?<![\w/.][ASE])/[A-Za-z0-9.\-/*]*\d[A-Za-z0-9.\-/*]*")
 _DOUBLE = re.compile(r"[-–](?=[ASE]/)")  # A/79/78-E/2024/53: two symbols
 # one component: a body or series (C.3, AC.109, WG.III, HRC), a session or year, S-27 / ES-11,
 # a modifier (Add.3, Rev.1)
 # (Sub.2 and Agenda are mixed case; old Security Council documents have five-digit numbers)
 _COMPONENT = re.compile(r"[A-Z](?:[A-Z]{0,5}|[a-z]{1,7})(?:\.(?:\d+|[IVXL]+))?|\d{1,5}|(?:S|ES)-\d{1,2}")
 _MODIFIER = re.compile(r"(?i:add|corr|rev|amend)")
+_MODIFIER_FORM = re.compile(r"(?:Add|Corr|Rev|Amend)\.\d+")
+_NAME = re.compile(r"[A-Za-z]+")
+_YEAR = re.compile(r"\s?\(\d{4}\)$")  # S/RES/2730 (2024): the year is no component
 
 
 def _bad_component(symbol: str) -> str | None:
-    symbol = re.sub(r"\s?\(\d{4}\)$", "", symbol.rstrip("*"))  # S/RES/2730 (2024): the year is no component
+    symbol = _YEAR.sub("", symbol.rstrip("*"))
     for part in symbol.split("/"):
-        name = re.match(r"[A-Za-z]+", part)
-        if name and _MODIFIER.fullmatch(name.group()) and not re.fullmatch(r"(?:Add|Corr|Rev|Amend)\.\d+", part):
+        name = _NAME.match(part)
+        if name and _MODIFIER.fullmatch(name.group()) and not _MODIFIER_FORM.fullmatch(part):
             return part
         if not _COMPONENT.fullmatch(part):
             return part
@@ -55,7 +59,7 @@ def symbol_form(doc: Document) -> Iterator[Finding]:
 
         A/C.3/80/L.21/Rev.1
     """
-    for passage in all_passages(doc):
+    for passage in doc.all_passages:
         for m in _SYMBOL_LIKE.finditer(passage.text):
             start = m.start()
             for symbol in _DOUBLE.split(m.group().rstrip(".")):
@@ -128,7 +132,7 @@ def symbol_half_width(doc: Document) -> Iterator[Finding]:
 
         秘书长的报告(A/76/392)，
     """
-    for passage in all_passages(doc):
+    for passage in doc.all_passages:
         for m in doc.lang.compiled["fullwidth_symbol"].finditer(passage.text):
             half = unicodedata.normalize("NFKC", m.group())
             fix = doc.replace(passage, m.start(), m.end(), half, f'write "{half}"')
