@@ -29,7 +29,7 @@ class Punctuation:
     colons: str
     full_stops: str
 
-    @property
+    @cached_property
     def terminal(self) -> str:
         """What may end a preambular or operative paragraph or a lead-in."""
         return self.commas + self.semicolons + self.colons + self.full_stops

@@ -399,15 +399,21 @@ LANGUAGE = Language(
         "citation_organ_after": r"\s+of the (?P<organ>General Assembly|Security Council|Human Rights Council"
         r"|Economic and Social Council)\b",
         # --- for the linter ---
+        # Searched through every passage: a pattern that starts with its word, the boundary before
+        # it checked behind ("resolution(?<!\\wresolution)" for "\\bresolution"), lets the regex
+        # engine jump to where the word stands instead of trying every position.
         "joining_word": r"\s+(?:and|or)$",  # "(a) …; and": allowed after an item's semicolon
         "seized": r"^Decides to remain (?:actively )?seized of the matter\b",
         # an operative paragraph opening with a participle, an infinitive or a first person
         "nonfinite_operative": r"^(?:(?:Also|Further|Strongly|Again) )?(?P<word>[A-Z][a-z]+ing|To [a-z]+|We [a-z]+)\b",
-        "reference_unspaced": r"\bparagraphs? \d+(?P<gap>)\([a-z]{1,2}\)",  # "paragraph 16(a)": a space goes before "("
-        "self_reference": r"\bthis resolution\b",  # GA, HRC and ECOSOC say "the present resolution"
+        # "paragraph 16(a)": a space goes before "("
+        "reference_unspaced": r"paragraph(?<!\wparagraph)s? \d+(?P<gap>)\([a-z]{1,2}\)",
+        "self_reference": r"this resolution(?<!\wthis resolution)\b",  # GA, HRC and ECOSOC say "the present resolution"
         "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",
-        "citation_unspaced": r"\bresolutions? \d{1,4}(?P<gap>)\(\d{4}\)",  # "2321(2016)" -> "2321 (2016)"
-        "citation_symbol": r"\bresolutions? (?P<symbol>(?:A|S|E)/(?:HRC/)?RES/(?P<number>[\w./-]+(?: \(\d{4}\))?))",
+        # "2321(2016)" -> "2321 (2016)"
+        "citation_unspaced": r"resolution(?<!\wresolution)s? \d{1,4}(?P<gap>)\(\d{4}\)",
+        "citation_symbol": r"resolution(?<!\wresolution)s? "
+        r"(?P<symbol>(?:A|S|E)/(?:HRC/)?RES/(?P<number>[\w./-]+(?: \(\d{4}\))?))",
         "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"
         r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\b",

@@ -262,7 +262,8 @@ LANGUAGE = Language(
         "citation_member": rf"(?P<number>{RESOLUTION_NUMBER})",
         # --- for the linter ---
         "seized": r"^决定继续(?:积极)?处理此案",
-        "date_malformed": r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)|(?<![\d/])\d{4}/\d{1,2}/\d{1,2}(?![\d/])",
+        # a digit first, the character before it checked behind: the regex engine jumps to digits
+        "date_malformed": r"\d(?<![\d/]\d)\d{3}(?:-\d{2}-\d{2}(?!\d)|/\d{1,2}/\d{1,2}(?![\d/]))",
         "session_in_figures": r"第\s*(?P<figure>\d+)\s*届(?:特别|紧急特别)?会议",
         # a full-width symbol: Ａ／76／392
         "fullwidth_symbol": r"[ＡＥＳ]\s*／[\w．／\-－]+",
