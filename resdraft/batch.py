@@ -47,6 +47,8 @@ MAX_CHUNK = 16
 
 #: What the files that were waiting in a pool whose worker died (killed, out of memory) get.
 POOL_BROKEN = "not processed: a worker process ended abruptly (killed, or out of memory?)"
+#: How many times a run starts a fresh pool after a worker died, before giving up on the rest
+MAX_RESTARTS = 3
 
 
 def default_jobs() -> int:
@@ -145,13 +147,18 @@ def run_in_order(
     and ``done`` run here."""
     size = chunk_size(len(items), jobs)
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    if min(jobs, len(chunks)) <= 1:
-        for item in items:
-            yield _settle(item, _call(task, item), failed)
-            if done is not None:
-                done(1)
-        return
-    yield from _run_in_pool(task, chunks, min(jobs, len(chunks)), failed, done, warm_up)
+    if min(jobs, len(chunks)) > 1:
+        try:
+            yield from _run_in_pool(task, chunks, min(jobs, len(chunks)), failed, done, warm_up)
+            return
+        except _PoolUnavailable as err:  # raised before any file was done: do them all here
+            import typer
+
+            typer.echo(f"resdraft: warning: {err}; working in this process", err=True)
+    for item in items:
+        yield _settle(item, _call(task, item), failed)
+        if done is not None:
+            done(1)
 
 
 def chunk_size(items: int, jobs: int) -> int:
@@ -174,6 +181,10 @@ def _pool_context() -> BaseContext:
     return multiprocessing.get_context()
 
 
+class _PoolUnavailable(Exception):
+    """The worker processes could not be started (a process or open-file limit)."""
+
+
 def _run_in_pool(
     task: Callable[[Item], Result],
     chunks: list[Sequence[Item]],
@@ -188,28 +199,46 @@ def _run_in_pool(
     forked = context.get_start_method() == "fork"
     if forked:
         _warm(warm_up)
-    # a forked worker flushes its copy of the standard streams when it ends: nothing may be
-    # waiting in them, or it would be written twice
-    sys.stdout.flush()
-    sys.stderr.flush()
-    executor = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(task, None if forked else warm_up)
-    )
+
+    def new_pool() -> ProcessPoolExecutor:
+        # a forked worker flushes its copy of the standard streams when it ends: nothing may be
+        # waiting in them, or it would be written twice
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(task, None if forked else warm_up)
+        )
+
+    executor = new_pool()
     finished: dict[int, list[Any]] = {}
     # Only a few chunks per worker are in the pool at a time, the rest wait here: that keeps
     # ``wait`` cheap over tens of thousands of files, and lets an interrupted run stop soon.
     running: dict[Future[list[Any]], int] = {}
     sent = 0
     broken = False
+    restarts = 0
     try:
         for index, chunk in enumerate(chunks):
             while index not in finished:
                 while not broken and sent < len(chunks) and len(running) < 2 * workers:
-                    if _submit(executor, chunks[sent], sent, running):
+                    try:
+                        submitted = _submit(executor, chunks[sent], sent, running)
+                    except OSError as err:  # a process or open-file limit
+                        if not sent:  # the first submission starts the workers (all of them, forked)
+                            _abandon(executor)
+                            raise _PoolUnavailable(f"cannot start {workers} worker processes ({err})") from None
+                        submitted = False  # a worker started on demand (spawn) failed: as if the pool broke
+                    if submitted:
                         sent += 1
                     else:
                         broken = True
-                if not running:  # the pool broke before the rest could be sent
+                if not running and broken and sent < len(chunks) and restarts < MAX_RESTARTS:
+                    # a worker died (killed, out of memory): the chunks it and the others had in
+                    # hand are lost, the rest of the run goes on in a fresh pool
+                    executor.shutdown(wait=True)
+                    executor, broken, restarts = new_pool(), False, restarts + 1
+                    continue
+                if not running:  # the pool broke again and again: the rest is not processed
                     for left in range(sent, len(chunks)):
                         finished[left] = [_BROKEN] * len(chunks[left])
                         if done is not None:
@@ -239,6 +268,15 @@ def _warm(warm_up: Callable[[], None] | None) -> None:
         return
     with suppress(Exception):  # the first file meets the same problem and reports it for itself
         warm_up()
+
+
+def _abandon(executor: ProcessPoolExecutor) -> None:
+    """End a pool that could not start all its workers. The ones already forked wait for work
+    that will never come and would keep this process from exiting; ProcessPoolExecutor has no
+    public way to end them before Python 3.14 (``terminate_workers``)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _submit(

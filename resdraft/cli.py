@@ -340,11 +340,14 @@ def _check_files(
 
     reports = []
     skipped = 0
+    jobs = jobs or batch.default_jobs()
+    if fix and len({path.resolve() for path, _ in files}) < len(files):
+        jobs = 1  # a file reached twice (named twice, a symbolic link): two workers would fix it at once
     with batch.Progress(len(files), "Checking", batch.show_progress(len(files), sys.stderr)) as progress:
         outcomes = batch.run_in_order(
             partial(check_file, settings=settings, fix=fix),
             [path for path, _ in files],
-            jobs or batch.default_jobs(),
+            jobs,
             _check_failure,
             progress.advance,
             batch.warm_up_check,

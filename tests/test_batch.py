@@ -172,12 +172,43 @@ def _check_file_but_crash_on_d04(path: Path, settings: Settings, fix: bool = Fal
     return check_file(path, settings, fix)
 
 
-def test_a_dead_worker_fails_the_files_not_done_without_a_traceback():
+def test_a_dead_worker_loses_only_the_files_in_hand_the_rest_go_on_in_a_fresh_pool():
     items = list(range(40))
     results = list(batch.run_in_order(_die_on_7, items, 2, _failure))
     assert [item for item, _ in results] == items
     assert results[7] == (7, batch.POOL_BROKEN)
     assert all(outcome in ("done", batch.POOL_BROKEN) for _, outcome in results)
+    # chunks of 5 files, at most 2 per worker in hand: when item 7 (chunk 1) kills its worker,
+    # no chunk past the fifth has been sent yet; those are done by the fresh pool
+    assert batch.chunk_size(40, 2) == 5
+    assert all(outcome == "done" for item, outcome in results if item >= 25)
+
+
+def test_a_run_whose_every_worker_dies_ends_all_the_same():
+    items = list(range(30))
+    results = list(batch.run_in_order(_die, items, 2, _failure))
+    assert results == [(item, batch.POOL_BROKEN) for item in items]
+
+
+def _die(item: int) -> tuple[int, str]:
+    os._exit(9)
+
+
+def test_workers_that_cannot_be_started_leave_the_work_to_this_process(monkeypatch, capsys):
+    def no_processes(*args: object) -> bool:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(batch, "_submit", no_processes)
+    items = list(range(12))
+    assert list(batch.run_in_order(_twice, items, 4, _failure)) == [2 * i for i in items]
+    assert capsys.readouterr().err == (
+        "resdraft: warning: cannot start 4 worker processes ([Errno 11] Resource temporarily unavailable); "
+        "working in this process\n"
+    )
+
+
+def _twice(item: int) -> int:
+    return 2 * item
 
 
 def _die_on_7(item: int) -> tuple[int, str]:
@@ -213,6 +244,16 @@ def test_fix_with_2_jobs_writes_the_same_files_as_1_job(run_cli):
         fixed = Path(f"two/d{i}.md").read_text(encoding="utf-8")
         assert fixed == Path(f"one/d{i}.md").read_text(encoding="utf-8")
         assert fixed == draft(3 + i, lang="zh" if i % 2 else "en")
+
+
+def test_a_file_reached_twice_is_fixed_once(run_cli):
+    for folder in ("one", "two"):
+        write(f"{folder}/a.md", draft(4, gap=True))
+        Path(f"{folder}/b.md").symlink_to("a.md")
+    one = run_cli("check", "--fix", "-j", "1", "one/a.md", "one/b.md")
+    two = run_cli("check", "--fix", "-j", "2", "two/a.md", "two/b.md")
+    assert two.stdout.replace("two/", "one/") == one.stdout
+    assert Path("two/a.md").read_text(encoding="utf-8") == draft(4)
 
 
 # --- progress bar and summary ---------------------------------------------------------------
