@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
-    from click._termui_impl import ProgressBar
+    from resdraft.model import Resolution
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -81,7 +81,8 @@ class Progress:
     Lines written with :meth:`echo` go above the bar."""
 
     def __init__(self, total: int, label: str, shown: bool) -> None:
-        self._bar: ProgressBar[int] | None = None
+        # click's ProgressBar, from click or from the copy Typer vendors (0.26+), depending on the version
+        self._bar: Any = None
         if shown:
             import typer
 
@@ -394,18 +395,7 @@ def convert_file(job: ConvertJob, options: ConvertOptions) -> Converted:
     try:
         src = read(job.source, options.revisions)
         messages += [f"{shown}: warning: {message}" for message in (src.word.notices if src.word else [])]
-        res = parse_source(src, options.lang)
-        status = 0
-        if options.to_text:
-            from resdraft.render import render
-
-            data = render(res).encode("utf-8")
-        else:
-            from resdraft.akn import to_akn
-
-            data = to_akn(res)
-            if options.validate:
-                status = _validate(shown, data, options.strict, messages)
+        data, status = _output(parse_source(src, options.lang), options, shown, messages)
         if job.output is None:
             return Converted(shown, messages, status, data)
         from resdraft.fileio import write_atomic
@@ -434,22 +424,24 @@ def _validate(shown: str, data: bytes, strict: bool, messages: list[str]) -> int
     return status
 
 
+def _output(res: Resolution, options: ConvertOptions, shown: str, messages: list[str]) -> tuple[bytes, int]:
+    """The converted (and, when asked, validated) output of a resolution, and the file's status."""
+    if options.to_text:
+        from resdraft.render import render
+
+        return render(res).encode("utf-8"), 0
+    from resdraft.akn import to_akn
+
+    data = to_akn(res)
+    return data, _validate(shown, data, options.strict, messages) if options.validate else 0
+
+
 def warm_up_convert(options: ConvertOptions) -> None:
     """Load what converting the first file would: modules, the grammar's tables and, when the
     output is validated, the schemas (compiling the OASIS XSD alone takes a tenth of a second)."""
     from resdraft.parser import parse_text
 
-    res = parse_text(_SAMPLE)
-    if options.to_text:
-        from resdraft.render import render
-
-        render(res)
-        return
-    from resdraft.akn import to_akn
-
-    data = to_akn(res)
-    if options.validate:
-        _validate("", data, options.strict, [])
+    _output(parse_text(_SAMPLE), options, "", [])
 
 
 def plan_outputs(paths: Sequence[Path], outdir: Path, suffix: str) -> list[tuple[ConvertJob, bool]]:

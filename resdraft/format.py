@@ -25,7 +25,7 @@ from resdraft.diagnostics import Diagnostic, Severity
 from resdraft.errors import NotAResolution, ResdraftError
 from resdraft.lint import Fixing, document, fix_text, write_back
 from resdraft.model import Resolution, Span
-from resdraft.rules import Document, body_passages, rules
+from resdraft.rules import Document, rules
 
 if TYPE_CHECKING:
     from resdraft.docx_read import WordText
@@ -124,7 +124,7 @@ def _unsafe(before: Document, outcome: Fixing) -> tuple[Span, str] | None:
         return start, f"the fixes would change how the text is read{what}; it is left as it was (please report this)"
     old, new = _words(before), _words(after)
     if old != new:
-        passages = list(body_passages(before))
+        passages = list(before.body_passages)
         at = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), 0)
         where = passages[at].span if at < len(passages) else start
         return (
@@ -184,7 +184,7 @@ def _words(doc: Document) -> list[str]:
         return _NOT_WORDS.sub("", _LABELS.sub("", directions.sub("", unicodedata.normalize("NFKC", text))))
 
     # footnote texts may be put in the order of their new numbers
-    return [words(p.text) for p in body_passages(doc)] + sorted(words(n.text.text) for n in doc.res.footnotes)
+    return [words(p.text) for p in doc.body_passages] + sorted(words(n.text.text) for n in doc.res.footnotes)
 
 
 def format_file(path: Path, settings: Settings, write: bool = False) -> Formatted:

@@ -249,8 +249,3 @@ def walk(items: Iterable[object]) -> Iterator[object]:
     for it in items:
         yield it
         yield from walk(getattr(it, "items", []))
-
-
-def body_passages(doc: Document) -> Iterator[Passage]:
-    """:attr:`Document.body_passages`, for the formatter."""
-    return iter(doc.body_passages)
