@@ -8,6 +8,7 @@ the schemas) are imported inside the commands that need them, so ``--help`` stay
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from enum import StrEnum
@@ -599,6 +600,10 @@ def _write_stdout(data: bytes) -> None:
 
 def main() -> None:
     """Entry point: never a traceback; documented exit statuses."""
+    # One command, then the process ends: the cycle collector's passes over all that the command
+    # imports (Typer, Lark's tables, the language patterns) cost more than checking a resolution.
+    # As mypy does, collect only after many allocations; a long batch run still collects.
+    gc.set_threshold(100_000, 20, 100)
     try:
         app()
     except ResdraftError as err:

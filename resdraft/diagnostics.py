@@ -52,6 +52,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A finding of a rule, with its severity, where it is and, when one is safe, its fix."""
+
     code: str
     severity: Severity
     message: str

@@ -66,6 +66,8 @@ class Emphasis(StrEnum):
 
 @dataclass(frozen=True)
 class EmphasisRun:
+    """Characters ``start``–``end`` of a passage's text and their emphasis."""
+
     start: int
     end: int
     emphasis: Emphasis
@@ -148,6 +150,8 @@ class HeaderField(StrEnum):
 
 @dataclass
 class HeaderLine:
+    """One line of the header (symbol, session, agenda item, title …) with what it is."""
+
     field: HeaderField
     text: str
     span: Span = field(default=NO_SPAN, compare=False)
@@ -199,6 +203,8 @@ class Item:
 
 @dataclass
 class PreambularParagraph:
+    """A preambular paragraph: its text, the opening phrase found in it, its sub-items."""
+
     text: Passage
     phrase: Phrase | None
     items: list[Item] = field(default_factory=list)
@@ -246,6 +252,8 @@ class Section:
 
 @dataclass
 class Footnote:
+    """A footnote: the marker it is called by and its text."""
+
     marker: str
     text: Passage
     span: Span = field(default=NO_SPAN, compare=False)
@@ -253,6 +261,8 @@ class Footnote:
 
 @dataclass
 class Annex:
+    """An annex after the resolution: its heading ("Annex", "附件"), title and paragraphs."""
+
     heading: str
     title: str | None
     paragraphs: list[Passage] = field(default_factory=list)
@@ -261,6 +271,8 @@ class Annex:
 
 @dataclass
 class Resolution:
+    """A resolution or draft resolution, from header to closing block and footnotes."""
+
     language: str  # "en", "zh", …
     organ: Organ
     kind: Kind

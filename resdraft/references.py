@@ -43,6 +43,8 @@ class Member:
 
 @dataclass(frozen=True)
 class Reference:
+    """An internal reference found in a passage ("paragraph 5 above", "上文第5段") and what it names."""
+
     start: int
     end: int
     members: tuple[Member, ...]

@@ -17,10 +17,10 @@ writes it to stderr).
 
 from __future__ import annotations
 
-import json as _json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -64,6 +64,7 @@ def _plural(n: int, word: str) -> str:
 # ---------------------------------------------------------------------------------- text
 
 
+@cache  # an excerpt line is measured character by character; a text uses few distinct ones
 def _width(ch: str) -> int:
     """Terminal columns taken by one character: 2 for East Asian Wide and Fullwidth, 0 for a
     combining mark (it sits on the character before), otherwise 1 (a tab too: the excerpt
@@ -74,7 +75,9 @@ def _width(ch: str) -> int:
 
 
 def _columns(s: str) -> int:
-    return sum(_width(ch) for ch in s)
+    if s.isascii():  # every ASCII character takes one column (a tab is shown as one space)
+        return len(s)
+    return sum(map(_width, s))
 
 
 def _place(r: FileReport, span: Span) -> Place | None:
@@ -221,6 +224,8 @@ def json(reports: list[FileReport]) -> str:
         }
         for path, d, r in _entries(reports)
     ]
+    import json as _json  # only for --format json/sarif: not on the way of a plain check
+
     return _json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -329,6 +334,8 @@ def sarif(reports: list[FileReport], rules: dict[str, Rule], version: str) -> st
             }
         ],
     }
+    import json as _json
+
     return _json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 

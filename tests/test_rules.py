@@ -1506,3 +1506,52 @@ def test_docs_rules_md_lists_every_rule_as_the_registry_says() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     marker = "tests/test_rules.py keeps it in sync -->\n\n"
     assert doc.split(marker, 1)[1] == _rules_markdown(rules())
+
+
+# The pattern RD952 once searched with: kept here as the oracle of the scan that replaced it.
+_RD952_ORACLE = re.compile(
+    r"[,;:.](?:(?<=[\u3400-\u9fff\uf900-\ufaff《》“”][,;:])(?!\d)|(?<=[,;:])(?=[\u3400-\u9fff\uf900-\ufaff《》“”])"
+    r"|(?<=[\u3400-\u9fff\uf900-\ufaff《》“”]\.)$)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "决议,决定",  # comma between Chinese characters
+        "共有1,000人",  # a figure's separator: not a mark of Chinese text
+        "报告,1",  # before a figure
+        "报告,١",  # before an Arabic-Indic digit (\d is every decimal digit)
+        "报告,",  # at the end
+        "A,大会",  # before a Chinese character
+        "“决议”;",  # after a quotation mark
+        "提交报告.",  # full stop at the end
+        "提交报告.\n",  # before a final newline ($ matches there)
+        "提交报告.\n\n",  # not before two
+        "提交报告. 其他",  # not at the end
+        "A.B, c; d: e.",  # no Chinese at all
+        ",;:.",
+        "",
+        "豈,豈.",  # compatibility ideographs
+    ],
+)
+def test_rd952_finds_the_marks_its_former_pattern_found(text: str) -> None:
+    from resdraft.rules.header import _misplaced_ascii_marks
+
+    assert [m.span() for m in _misplaced_ascii_marks(text)] == [m.span() for m in _RD952_ORACLE.finditer(text)]
+
+
+def test_rd952_agrees_with_its_former_pattern_on_random_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from resdraft.rules.header import _misplaced_ascii_marks
+
+    alphabet = st.sampled_from([*",;:.\n 1١aA《》“”", "\u3400", "\u9fff", "\u33ff", "\ua000", "\uf900", "\ufaff", "大"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet, max_size=12))
+    def agrees(text: str) -> None:
+        assert [m.span() for m in _misplaced_ascii_marks(text)] == [m.span() for m in _RD952_ORACLE.finditer(text)]
+
+    agrees()

@@ -161,6 +161,8 @@ Check = Callable[[Document], Iterable[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the registry: its code, name, severity, one-line summary and check."""
+
     code: str
     name: str
     severity: Severity

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from resdraft.diagnostics import Fix, Severity
 from resdraft.model import HeaderField, Kind
@@ -139,15 +138,29 @@ def session_matches_symbol(doc: Document) -> Iterator[Finding]:
         )
 
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff《》“”]"
+_ASCII_MARK = re.compile(r"[,;:.]")
 
 
-@cache  # compiled on first use: only Chinese texts need it, and its character classes take milliseconds
-def _ascii_marks() -> re.Pattern[str]:
-    """An ASCII comma, semicolon or colon after a Chinese character (not before a figure: "1,000")
-    or before one; a full stop after one at the end. The mark comes first so that the search
-    skips to the marks instead of trying every position."""
-    return re.compile(rf"[,;:.](?:(?<={_CJK}[,;:])(?!\d)|(?<=[,;:])(?={_CJK})|(?<={_CJK}\.)$)")
+def _is_chinese(ch: str) -> bool:
+    """A CJK ideograph (unified, extension A, compatibility) or a Chinese quotation mark. Tested
+    in Python, not as a regex class: compiling a class over 28,000 code points costs ~0.7 ms,
+    and this rule looks at a handful of characters per text."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "《》“”"
+
+
+def _misplaced_ascii_marks(text: str) -> Iterator[re.Match[str]]:
+    """An ASCII comma, semicolon or colon after a Chinese character (not before a figure:
+    "1,000") or before one; a full stop after one at the very end (or before a final newline)."""
+    for m in _ASCII_MARK.finditer(text):
+        at = m.start()
+        before = text[at - 1] if at else ""
+        after = text[at + 1 : at + 2]
+        if m.group() == ".":
+            ends = at + 1 == len(text) or (at + 2 == len(text) and after == "\n")
+            if ends and before and _is_chinese(before):
+                yield m
+        elif (before and _is_chinese(before) and not after.isdecimal()) or (after and _is_chinese(after)):
+            yield m
 
 
 _FULL_WIDTH_PARENS = re.compile(r"（[^（）]*）")
@@ -177,9 +190,8 @@ def full_width_punctuation(doc: Document) -> Iterator[Finding]:
     """
     wide = {",": "，", ";": "；", ":": "：", ".": "。"}
     milder = Severity.WARNING if doc.res.extracted else None
-    pattern = _ascii_marks()
     for passage in doc.all_passages:
-        for m in pattern.finditer(passage.text):
+        for m in _misplaced_ascii_marks(passage.text):
             mark = m.group()
             fix = doc.replace(passage, m.start(), m.end(), wide[mark], f'write "{wide[mark]}"')
             yield Finding(
