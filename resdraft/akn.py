@@ -164,7 +164,7 @@ class _Writer:
     footnotes: dict[str, Passage] = field(default_factory=dict)
 
     def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-        if attrs:  # most elements have none
+        if attrs and ("class_" in attrs or None in attrs.values()):  # "class" is a keyword; None: no attribute
             attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
         node = etree.Element(_A + tag, attrs) if parent is None else etree.SubElement(parent, _A + tag, attrs)
         if text is not None:
@@ -557,16 +557,20 @@ def _href(citation: Citation) -> str:
 
 
 def _indent(node: etree._Element, level: int = 0) -> None:
-    if node.tag not in _STRUCTURAL or not len(node) or (node.text or "").strip():
+    """Element-only structural parents get their children on indented lines; mixed content
+    is left exactly as written."""
+    children = list(node)
+    if not children or (node.text or "").strip():
         return
-    if any((child.tail or "").strip() for child in node):
+    if any(child.tail and child.tail.strip() for child in children):
         return  # mixed content: leave as it is
     pad = "\n" + "  " * (level + 1)
     node.text = pad
-    for child in node:
+    for child in children:
         child.tail = pad
-        _indent(child, level + 1)
-    node[-1].tail = "\n" + "  " * level
+        if child.tag in _STRUCTURAL:
+            _indent(child, level + 1)
+    children[-1].tail = "\n" + "  " * level
 
 
 def to_akn(res: Resolution) -> bytes:

@@ -12,6 +12,9 @@ from resdraft.model import Organ
 from resdraft.symbols import SYMBOL_IN_TEXT, normalise_number
 
 _SC_NUMBER = re.compile(r"\d+ \((\d{4})\)")
+# every citation holds a resolution number (digits) or a document symbol (a slash): text with
+# neither is not searched, the citation patterns being slow to fail
+_MAY_CITE = re.compile(r"[\d/]")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Citation:
 def citations(text: str, lang: Language, own: Organ) -> list[Citation]:
     """Every citation in ``text``, in order; ``own`` is the organ of the citing text, which
     "its resolution" and an unqualified "resolution" refer to."""
+    if _MAY_CITE.search(text) is None:
+        return []
     out: list[Citation] = []
     member = lang.compiled["citation_member"]
     for m in lang.compiled["citation"].finditer(text):
