@@ -1555,3 +1555,33 @@ def test_rd952_agrees_with_its_former_pattern_on_random_text() -> None:
         assert [m.span() for m in _misplaced_ascii_marks(text)] == [m.span() for m in _RD952_ORACLE.finditer(text)]
 
     agrees()
+
+
+# The English patterns RD607 and RD803 once searched with, their boundary first: kept as the
+# oracles of the forms that start with the word (so that the regex engine can jump to it).
+_FORMER_EN_PATTERNS = {
+    "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",
+    "session_in_figures": r"\b(?:its|the) (?P<figure>\d+(?:st|nd|rd|th)) (?:regular |special )?session\b",
+}
+
+
+@pytest.mark.parametrize("key", sorted(_FORMER_EN_PATTERNS))
+def test_word_first_patterns_match_what_their_former_form_matched(key: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from resdraft.lang import get
+
+    pattern = get("en").compiled[key]
+    oracle = re.compile(_FORMER_EN_PATTERNS[key])
+    pieces = ["UN", "GA", "UNGA", "UNSC", "ECOSOC", "its", "the", "82nd", "1st", " ", "regular ", "session", "x", "/",
+              ".", "-", "_", "é", "1"]  # fmt: skip
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=10).map("".join))
+    def agrees(text: str) -> None:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in oracle.finditer(text)]
+
+    agrees()
+    for text in ("at its 82nd session", "withits 82nd session", "the UN and the UNGA", "A/UN", "ECOSOC-x", ""):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in oracle.finditer(text)]

@@ -409,7 +409,9 @@ LANGUAGE = Language(
         # "paragraph 16(a)": a space goes before "("
         "reference_unspaced": r"paragraph(?<!\wparagraph)s? \d+(?P<gap>)\([a-z]{1,2}\)",
         "self_reference": r"this resolution(?<!\wthis resolution)\b",  # GA, HRC and ECOSOC say "the present resolution"
-        "organ_abbreviation": r"(?<![\w/.-])(?:UN|GA|UNGA|UNSC|ECOSOC)(?![\w/-])",
+        "organ_abbreviation": "(?:"
+        + "|".join(rf"{word}(?<![\w/.-]{word})" for word in ("UN", "GA", "UNGA", "UNSC", "ECOSOC"))
+        + r")(?![\w/-])",
         # "2321(2016)" -> "2321 (2016)"
         "citation_unspaced": r"resolution(?<!\wresolution)s? \d{1,4}(?P<gap>)\(\d{4}\)",
         "citation_symbol": r"resolution(?<!\wresolution)s? "
@@ -417,7 +419,8 @@ LANGUAGE = Language(
         "date_malformed": rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th) (?:{_MONTH}),? \d{{4}}"
         r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\b",
-        "session_in_figures": r"\b(?:its|the) (?P<figure>\d+(?:st|nd|rd|th)) (?:regular |special )?session\b",
+        "session_in_figures": r"(?:its|the)(?<!\w(?:its|the)) (?P<figure>\d+(?:st|nd|rd|th))"
+        r" (?:regular |special )?session\b",
         "agenda_unspaced": r"^Agenda items? \d+(?P<gap>)\([a-z]\)",
         "annex": r"^(?P<label>Annex(?:es)?(?: [IVXL]+)?)$",
         "section": r"^(?P<num>[IVXL]+)\.?(?:\s+(?P<heading>[A-Z][^.;:,]*))?$",
