@@ -115,7 +115,7 @@ def convert(
             "-o",
             "--output",
             help="Write the output here (atomically) instead of standard output; with a directory or several "
-            "files, the folder to write them to.",
+            "files, or when it is an existing folder, the folder to write them to.",
         ),
     ] = None,
     to: Annotated[
@@ -143,8 +143,8 @@ def convert(
         strict=strict,
         revisions=revisions.value if revisions else "accept",
     )
-    if len(paths) > 1 or paths[0].is_dir():
-        raise typer.Exit(_convert_many(paths, output, options, jobs))
+    if len(paths) > 1 or paths[0].is_dir() or (output is not None and output.is_dir()):
+        raise typer.Exit(_convert_many(paths, output, options, jobs))  # -o DIR for one file: DIR/NAME.xml
     result = convert_file(ConvertJob(paths[0], output), options)
     for message in result.messages:
         typer.echo(message, err=True)

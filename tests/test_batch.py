@@ -444,6 +444,17 @@ def test_convert_to_text_writes_md_files_like_the_single_file_command(run_cli):
         assert (Path("texts") / source.relative_to(folder)).read_bytes() == alone.stdout_bytes
 
 
+def test_convert_one_file_into_an_existing_folder_writes_it_there_by_name(run_cli):
+    write("a.md", draft(2))
+    Path("out").mkdir()
+    for _ in range(2):  # the second run replaces the first one's output, as -o FILE does
+        result = run_cli("convert", "a.md", "-o", "out")
+        assert result.exit_code == 0, result.stderr
+        assert stderr_lines(result) == ["Converted 1 file to out"]
+        assert [p.name for p in Path("out").iterdir()] == ["a.xml"]
+        assert Path("out/a.xml").read_bytes() == resdraft.to_akn(resdraft.parse(draft(2)))
+
+
 def test_an_output_folder_inside_the_directory_is_not_read_again(run_cli):
     folder = archive(3)
     for _ in range(2):
