@@ -52,12 +52,32 @@ MAX_RESTARTS = 3
 
 
 def default_jobs() -> int:
-    """The number of cores this process may run on (its CPU affinity, which containers and
-    ``taskset`` narrow), else the number of cores of the machine."""
+    """The number of cores this process may run on: its CPU affinity (which ``taskset`` and
+    cpusets narrow), else the machine's cores, and no more than a container's CPU quota."""
     try:
-        return max(len(os.sched_getaffinity(0)), 1)
+        cores = max(len(os.sched_getaffinity(0)), 1)
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return min(cores, quota) if quota else cores
+
+
+def cpu_quota(root: str = "/sys/fs/cgroup") -> int | None:
+    """The cores a CPU quota allows (``docker --cpus 2``, a Kubernetes limit), rounded up;
+    None without a quota. cgroup v2 keeps it in ``cpu.max`` ("200000 100000" or "max 100000"),
+    v1 in ``cpu/cpu.cfs_quota_us`` (-1: none) over ``cpu/cpu.cfs_period_us``."""
+    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
+        try:
+            with open(os.path.join(root, quota_file), encoding="ascii") as f:
+                fields = f.read().split()
+            if period_file is not None:
+                with open(os.path.join(root, period_file), encoding="ascii") as f:
+                    fields += f.read().split()
+            quota, period = int(fields[0]), int(fields[1])
+        except (OSError, ValueError, IndexError):  # no such file, "max", something unexpected
+            continue
+        return -(-quota // period) if quota > 0 and period > 0 else None
+    return None
 
 
 def show_progress(files: int, stream: TextIO) -> bool:

@@ -324,7 +324,31 @@ def _subprocess(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def test_jobs_default_to_the_usable_cores():
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert batch.default_jobs() == expected
+    assert batch.default_jobs() == min(expected, batch.cpu_quota() or expected)
+
+
+@pytest.mark.parametrize(
+    ("files", "cores"),
+    [
+        ({"cpu.max": "200000 100000\n"}, 2),  # cgroup v2, docker --cpus 2
+        ({"cpu.max": "150000 100000\n"}, 2),  # 1.5 cores: rounded up
+        ({"cpu.max": "max 100000\n"}, None),  # v2 without a quota
+        ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # v1 without a quota
+        ({"cpu.max": "garbage"}, None),
+        ({}, None),  # not Linux, or no cgroup file system
+    ],
+)
+def test_cpu_quota_of_a_container(tmp_path, files, cores):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="ascii")
+    assert batch.cpu_quota(str(tmp_path)) == cores
+
+
+def test_jobs_default_to_no_more_than_the_cpu_quota(monkeypatch):
+    monkeypatch.setattr(batch, "cpu_quota", lambda: 1)
+    assert batch.default_jobs() == 1
 
 
 @pytest.mark.parametrize("command", ["check", "convert"])
