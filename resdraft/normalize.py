@@ -121,15 +121,9 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             out.append(text)
             length += len(text)
 
-    # _INLINE's branches start with groups, so the regex engine tries all of them at every
-    # character; a character class finds where the first mark-up can stand far faster
-    first = _INLINE_START.search(raw)
-    if first is None:  # most lines: nothing but words
+    matches = _inline_marks(raw)
+    if not matches:  # most lines: nothing but words
         return _Fragment(raw, [(0, line, col0)] if raw else [], [], [], line)
-    start = first.start()
-    while start and raw[start - 1].isspace():  # a comment's match takes the blanks before it
-        start -= 1
-    matches = list(_INLINE.finditer(raw, start))
     paired = _paired_emphasis(raw, matches)
     for m in matches:
         if (m["bold"] or m["italic"]) and m.start() not in paired:
@@ -153,6 +147,31 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
             emit(m["escaped"], col + 1)
     emit(raw[pos:], col0 + pos)
     return _Fragment("".join(out), anchors, notes, toggles, line)
+
+
+def _inline_marks(raw: str) -> list[re.Match[str]]:
+    """What ``_INLINE.finditer(raw)`` finds. Its branches start with groups, so the regex
+    engine would try all of them at every character; instead a character class finds where
+    mark-up can start and ``_INLINE`` is tried there (and, before a ``<``, from the blanks
+    before it, which a comment's match takes)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while candidate := _INLINE_START.search(raw, pos):
+        at = candidate.start()
+        m = None
+        if raw[at] == "<":
+            blanks = at
+            while blanks > pos and raw[blanks - 1].isspace():
+                blanks -= 1
+            if blanks < at:
+                m = _INLINE.match(raw, blanks)
+        m = m or _INLINE.match(raw, at)
+        if m is None:
+            pos = at + 1
+        else:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _paired_emphasis(raw: str, matches: list[re.Match[str]]) -> set[int]:
@@ -561,7 +580,8 @@ class _Grouper:
             return True
         if len(text) > 160:
             return False
-        if any(text.startswith(sym) or text.endswith(sym) for sym in self.own_symbols):
+        symbols = tuple(self.own_symbols)
+        if text.startswith(symbols) or text.endswith(symbols):
             return True
         return self._title_line(text)
 
@@ -571,6 +591,8 @@ class _Grouper:
         if self.title is None or (self.current and self.current[0].kind in ("annex", "section", "part")):
             return False  # an annex may repeat the resolution's title under its heading
         title = self._title_text()
+        if text[:16].split(None, 1)[0] not in title:  # its first word is not even there (nearly every line)
+            return False
         text = _SPACES.sub(" ", text)
         return text == title or (len(text) >= 25 and text in title)
 

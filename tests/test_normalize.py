@@ -488,3 +488,36 @@ def test_markdown_code_blocks_are_not_resolution_text() -> None:
         parse_text(doc, "en")
     res = parse_text(doc + "\nThe General Assembly,\n\n1. Decides to act.\n", "en")
     assert res.preamble == [] and [p.number for p in res.operative] == [1]
+
+
+# the characters and pieces of inline mark-up, blanks of several kinds, text
+_MARK_UP_PIECES = [*"ab *[]()<>!-\\^¹²³⁻,1#_.", "<!--", "-->", "<sup>", "</sup>", "**", "[^1]", "]("]
+_MARK_UP_PIECES += ["  ", "\t", "\u3000", "\x1c", "\x85", "决"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", "no mark-up", "a  <!-- x --> b", "a <sup>1</sup>", "L.5* and **Decides**", "a <b <!-- c -->", "\\*x\\*"],
+)
+def test_inline_marks_are_what_the_inline_pattern_finds(raw: str) -> None:
+    from resdraft.normalize import _INLINE, _inline_marks
+
+    assert [(m.span(), m.lastgroup) for m in _inline_marks(raw)] == [
+        (m.span(), m.lastgroup) for m in _INLINE.finditer(raw)
+    ]
+
+
+def test_inline_marks_agree_with_the_inline_pattern_on_random_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from resdraft.normalize import _INLINE, _inline_marks
+
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(st.sampled_from(_MARK_UP_PIECES), max_size=14).map("".join))
+    def agrees(raw: str) -> None:
+        assert [(m.span(), m.lastgroup) for m in _inline_marks(raw)] == [
+            (m.span(), m.lastgroup) for m in _INLINE.finditer(raw)
+        ]
+
+    agrees()
