@@ -11,6 +11,7 @@ What is measured (medians; the machine is shared and noisy, so ratios say more t
 * cold, a whole process each time, with the bytecode compiled as an installation has it:
   ``resdraft check FILE`` and ``resdraft convert FILE``, beside the floor of any Typer + Lark
   program (``python -c "import typer, lark"``);
+* scaling: each stage on the 10x document over the 1x, the two timed in turn;
 * peak memory (maximum resident set) of a process that parses, converts and checks the 1x and
   10x documents;
 * batch: ``resdraft check DIR --jobs N`` and ``resdraft convert DIR -o OUTDIR --jobs N`` over
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,7 +40,7 @@ sys.path.insert(0, str(HERE))
 
 import vs_bluebell  # noqa: E402
 from documents import resolution  # noqa: E402
-from timing import median_ms  # noqa: E402
+from timing import median_ms, paired_medians  # noqa: E402
 
 import resdraft  # noqa: E402
 from resdraft.lint import document, lint_document, lint_text  # noqa: E402
@@ -46,15 +48,31 @@ from resdraft.lint import document, lint_document, lint_text  # noqa: E402
 REFERENCE = ROOT.parent / "shared" / "corpus" / "A-RES-79-138.zh.txt"  # the issue's reference document
 
 
-def warm(text: str, runs: int) -> dict[str, float]:
+def stages(text: str) -> dict[str, Callable[[], object]]:
+    """The work timed warm on one document, each stage on its own."""
     res = resdraft.parse(text)
     doc = document(text)
     return {
-        "parse": median_ms(lambda: resdraft.parse(text), runs),
-        "to_akn": median_ms(lambda: resdraft.to_akn(res), runs),
-        "rules": median_ms(lambda: lint_document(doc), runs),
-        "check": median_ms(lambda: lint_text(text), runs),
+        "parse": lambda: resdraft.parse(text),
+        "to_akn": lambda: resdraft.to_akn(res),
+        "rules": lambda: lint_document(doc),
+        "check": lambda: lint_text(text),
     }
+
+
+def warm(text: str, runs: int) -> dict[str, float]:
+    return {name: median_ms(work, runs) for name, work in stages(text).items()}
+
+
+def scaling(one: str, ten: str, runs: int) -> dict[str, float]:
+    """How many times longer each stage takes on the 10x document than on the 1x one, the two
+    timed in turn (a busy spell of the shared machine then falls on both, not on one)."""
+    small, large = stages(one), stages(ten)
+    ratios = {}
+    for name, work in small.items():
+        first, second = paired_medians(work, large[name], runs)
+        ratios[name] = second / first
+    return ratios
 
 
 def compile_bytecode() -> None:
@@ -149,6 +167,10 @@ def main() -> None:
                 figures["cold"] = cold(path, cold_runs)
             results[key] = figures
             rows.append((key, figures))
+        results["scaling"] = {
+            lang: scaling(resolution(lang, operative=50, seed=1), resolution(lang, operative=500, seed=10), runs)
+            for lang in ("en", "zh")
+        }
         results["floor"] = floor(cold_runs)
         archive = folder / "archive"
         archive.mkdir()
@@ -170,6 +192,9 @@ def print_table(rows: list[tuple[str, dict[str, object]]], results: dict[str, ob
         shown = f"{cold_figures['check']:.0f} / {cold_figures['convert']:.0f}" if isinstance(cold_figures, dict) else ""
         timed = "".join(f"{f[k]:>9.2f}" for k in ("parse", "to_akn", "rules", "check"))
         print(f"{key:<10}{f['lines']:>6}{timed}{f['peak_mib']:>9.1f}  {shown}")
+    for lang, ratios in results["scaling"].items():  # type: ignore[attr-defined]
+        shown = ", ".join(f"{name} {ratio:.1f}x" for name, ratio in ratios.items())
+        print(f"10x / 1x, {lang}, timed in turn: {shown}")
     base = results["floor"]
     assert isinstance(base, dict)
     print(
