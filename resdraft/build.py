@@ -74,6 +74,7 @@ def iso_date(match: re.Match[str] | None, lang: Language) -> str | None:
 
 class _Builder(Transformer[Token, Resolution]):
     __visit_tokens__ = False  # tokens stand for blocks, read by the rules' callbacks; none has its own
+
     def __init__(self, norm: Normalised, lang: Language) -> None:
         super().__init__()
         self.blocks = norm.blocks

@@ -370,11 +370,12 @@ def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[st
         ):
             if m := pats[kind].match(folded):
                 return kind, m
-    closed = text.rstrip().endswith(tuple(lang.punctuation.terminal))
-    if len(text) < 80 and not closed and (m := pats["section"].match(text)):
+    # a section heading is short and does not end like a paragraph
+    heading_like = len(text) < 80 and not text.rstrip().endswith(lang.punctuation.terminal_endings)
+    if heading_like and (m := pats["section"].match(text)):
         return "section", m
-    if _PART.match(text):
-        return "part", _PART.match(text)
+    if m := _PART.match(text):
+        return "part", m
     return "text", None
 
 
@@ -620,7 +621,9 @@ class _Grouper:
         if self.blank and block.data.get("heading"):
             return False  # the title under "Annex" or "I" ends at a blank line
         # a bare footnote call-out ("…2030,2") does not make the paragraph open
-        open_ = _TRAILING_CALLOUT.sub("", tail)[-1:] not in lang.punctuation.terminal
+        # (the tail is right-stripped, so the call-out's "$" is its last character: a digit)
+        uncalled = _TRAILING_CALLOUT.sub("", tail) if tail[-1].isdigit() else tail
+        open_ = uncalled[-1:] not in lang.punctuation.terminal
         body_kinds = ("text", "op", "item")
         if self.in_body and block.kind in body_kinds:
             if open_ and self.blank and self._opens_paragraph(frag.text):

@@ -34,6 +34,11 @@ class Punctuation:
         """What may end a preambular or operative paragraph or a lead-in."""
         return self.commas + self.semicolons + self.colons + self.full_stops
 
+    @cached_property
+    def terminal_endings(self) -> tuple[str, ...]:
+        """``terminal`` as the tuple ``str.endswith`` takes (made once: asked on every line)."""
+        return tuple(self.terminal)
+
 
 @dataclass(frozen=True)
 class ReferenceForms:
@@ -165,12 +170,18 @@ class Language:
 
     def formula_organ(self, text: str) -> Organ | None:
         """The organ whose formula this line is (its comma optional)."""
+        trailing, organs = self._formula_lookup
+        return organs.get(text.strip().rstrip(trailing).strip())
+
+    @cached_property
+    def _formula_lookup(self) -> tuple[str, dict[str, Organ]]:
+        """The marks a formula may end with, and the organ of each formula (the first organ
+        listed wins should two share one), made once: every line is asked."""
         marks = self.punctuation
-        stripped = text.strip().rstrip(marks.commas + marks.semicolons + marks.colons).strip()
+        organs: dict[str, Organ] = {}
         for organ, formula in self.formulas.items():
-            if stripped == formula:
-                return organ
-        return None
+            organs.setdefault(formula, organ)
+        return marks.commas + marks.semicolons + marks.colons, organs
 
     def month_number(self, name: str) -> int | None:
         try:
