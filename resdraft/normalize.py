@@ -240,11 +240,15 @@ class _Assembler:
             self.parts.append(joiner)
             self.length += len(joiner)
         base = self.length
-        self.anchors.extend((base + off, line, col) for off, line, col in frag.anchors)
+        if base:
+            self.anchors.extend((base + off, line, col) for off, line, col in frag.anchors)
+            self.toggles.extend((base + off, t) for off, t in frag.toggles)
+        else:  # the first fragment's offsets are the passage's (most passages have one)
+            self.anchors.extend(frag.anchors)
+            self.toggles.extend(frag.toggles)
         self.notes.extend(
             NoteRef(marker, base + off, Span(line, col, line, col + 1)) for off, marker, line, col in frag.notes
         )
-        self.toggles.extend((base + off, t) for off, t in frag.toggles)
         self.parts.append(frag.text)
         self.length += len(frag.text)
         if frag.anchors:
@@ -255,19 +259,7 @@ class _Assembler:
 
     def passage(self) -> Passage:
         text = "".join(self.parts)
-        runs: list[EmphasisRun] = []
-        open_: dict[str, int] = {}
-        for off, mark in self.toggles:
-            if mark in open_:
-                start = open_.pop(mark)
-                if off > start:
-                    runs.append(EmphasisRun(start, off, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
-            else:
-                open_[mark] = off
-        for mark, start in open_.items():
-            if len(text) > start:
-                runs.append(EmphasisRun(start, len(text), Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
-        runs.sort(key=lambda r: r.start)
+        runs = self._emphasis(len(text)) if self.toggles else []
         first = self.first or (0, 0)
         # keep the passage's own text trimmed: surrounding blanks never carry meaning
         lead = len(text) - len(text.lstrip())
@@ -284,6 +276,23 @@ class _Assembler:
         if trail:
             drop(passage, len(passage.text) - trail, len(passage.text))
         return passage
+
+    def _emphasis(self, length: int) -> list[EmphasisRun]:
+        """The emphasis runs the toggles make, in order; one left open runs to the end."""
+        runs: list[EmphasisRun] = []
+        open_: dict[str, int] = {}
+        for off, mark in self.toggles:
+            if mark in open_:
+                start = open_.pop(mark)
+                if off > start:
+                    runs.append(EmphasisRun(start, off, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
+            else:
+                open_[mark] = off
+        for mark, start in open_.items():
+            if length > start:
+                runs.append(EmphasisRun(start, length, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
+        runs.sort(key=lambda r: r.start)
+        return runs
 
 
 def _needs_space(prev: str, nxt: str) -> bool:
@@ -397,7 +406,8 @@ _FRONT_JOIN = ("sponsors", "report", "adopted", "sc_adopted")  # header lines th
 def _blank_separated(lines: list[str]) -> bool:
     """Are paragraphs separated by blank lines (then a line break inside a paragraph is a
     wrap), or does every paragraph stand on its own line with none between?"""
-    lines = [line for line in lines if not _COMMENT.match(line.strip())]
+    # (a comment line holds "<!--": most lines do not, and skip the strip and the pattern)
+    lines = [line for line in lines if "<!--" not in line or not _COMMENT.match(line.strip())]
     numbered = [i for i, line in enumerate(lines) if _OP_LINE.match(line)]
     if numbered:
         after_blank = sum(1 for i in numbered if i and not lines[i - 1].strip())

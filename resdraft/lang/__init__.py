@@ -160,13 +160,16 @@ class Language:
         "严重关切") and every split after leading modifiers are tried, and the longest wins.
         Only ``end()`` of the result is meaningful."""
         bare, prefixed, one_prefix = self._phrase_patterns
-        found = [m for m in (bare.match(text), prefixed.match(text)) if m]
+        longest = bare.match(text)
+        if (m := prefixed.match(text)) and (longest is None or m.end() > longest.end()):
+            longest = m
         pos = 0
         while (p := one_prefix.match(text, pos)) and p.end() > pos:
             pos = p.end()
-            if m := bare.match(text, pos):  # "又" + the whole entry "再次严重关切地强调指出"
-                found.append(m)
-        return max(found, key=lambda m: m.end(), default=None)
+            # "又" + the whole entry "再次严重关切地强调指出"; on a tie the earlier match stays
+            if (m := bare.match(text, pos)) and (longest is None or m.end() > longest.end()):
+                longest = m
+        return longest
 
     def formula_organ(self, text: str) -> Organ | None:
         """The organ whose formula this line is (its comma optional)."""
