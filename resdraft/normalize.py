@@ -41,6 +41,8 @@ _INLINE = re.compile(
     rf"|\[(?P<linktext>(?:\\.|[^\[\]\\])*)\]\((?P<url>[^)\s]*)\)"
     rf"|\\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!])"
 )
+_EMPHASIS_BRANCHES = ("bold", "italic")  # their match is the mark itself
+_CALLOUT_BRANCHES = ("sup", "htmlsup", "webnote")  # the group holds the printed markers
 # every branch of _INLINE needs one of these characters
 _INLINE_START = re.compile(rf"[<*\[{SUPERSCRIPT_DIGITS}\\]")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -126,24 +128,25 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
         return _Fragment(raw, [(0, line, col0)] if raw else [], [], [], line)
     paired = _paired_emphasis(raw, matches)
     for m in matches:
-        if (m["bold"] or m["italic"]) and m.start() not in paired:
+        # the branch that matched: its last group ("url" for a link), never empty
+        branch = m.lastgroup
+        if branch in _EMPHASIS_BRANCHES and m.start() not in paired:
             continue  # a lone "*" (a reissued symbol "L.5*") is text
         emit(raw[pos : m.start()], col0 + pos)
         pos = m.end()
         col = col0 + m.start()
-        if m["comment"]:
+        if branch == "comment":
             continue
-        if m["bold"] or m["italic"]:
-            toggles.append((length, m["bold"] or m["italic"]))
-        elif m["mdnote"] is not None:
+        if branch in _EMPHASIS_BRANCHES:
+            toggles.append((length, m.group()))
+        elif branch == "mdnote":
             notes.append((length, m["mdnote"], line, col))
-        elif m["sup"] or m["htmlsup"] or m["webnote"]:
-            for marker in expand_markers(m["sup"] or m["htmlsup"] or m["webnote"]):
+        elif branch in _CALLOUT_BRANCHES:
+            for marker in expand_markers(m[branch]):
                 notes.append((length, marker, line, col))
-        elif m["linktext"] is not None:
-            inner = m["linktext"]
-            emit(_UNESCAPE.sub(r"\1", inner), col + 1)
-        elif m["escaped"]:
+        elif branch == "url":
+            emit(_UNESCAPE.sub(r"\1", m["linktext"]), col + 1)
+        elif branch == "escaped":
             emit(m["escaped"], col + 1)
     emit(raw[pos:], col0 + pos)
     return _Fragment("".join(out), anchors, notes, toggles, line)
@@ -180,9 +183,9 @@ def _paired_emphasis(raw: str, matches: list[re.Match[str]]) -> set[int]:
     stack: list[re.Match[str]] = []
     paired: set[int] = set()
     for m in matches:
-        mark = m["bold"] or m["italic"]
-        if not mark:
+        if m.lastgroup not in _EMPHASIS_BRANCHES:
             continue
+        mark = m.group()
         before = raw[m.start() - 1 : m.start()]
         after = raw[m.end() : m.end() + 1]
         if before and not before.isspace() and stack and stack[-1].group() == mark:
