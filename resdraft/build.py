@@ -73,9 +73,10 @@ def iso_date(match: re.Match[str] | None, lang: Language) -> str | None:
 
 
 class _Builder(Transformer[Token, Resolution]):
-    __visit_tokens__ = False  # tokens stand for blocks, read by the rules' callbacks; none has its own
     def __init__(self, norm: Normalised, lang: Language) -> None:
-        super().__init__()
+        # tokens stand for blocks, read by the rules' callbacks; none has its own (Lark's
+        # __init__ sets visit_tokens on the instance, so a class attribute would not hold)
+        super().__init__(visit_tokens=False)
         self.blocks = norm.blocks
         self.footnote_blocks = norm.footnotes
         self.lang = lang

@@ -41,6 +41,8 @@ _INLINE = re.compile(
     rf"|\[(?P<linktext>(?:\\.|[^\[\]\\])*)\]\((?P<url>[^)\s]*)\)"
     rf"|\\(?P<escaped>[\\`*_{{}}\[\]()#+\-.!])"
 )
+_EMPHASIS_BRANCHES = ("bold", "italic")  # their match is the mark itself
+_CALLOUT_BRANCHES = ("sup", "htmlsup", "webnote")  # the group holds the printed markers
 # every branch of _INLINE needs one of these characters
 _INLINE_START = re.compile(rf"[<*\[{SUPERSCRIPT_DIGITS}\\]")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
@@ -126,24 +128,25 @@ def _scan(raw: str, line: int, col0: int) -> _Fragment:
         return _Fragment(raw, [(0, line, col0)] if raw else [], [], [], line)
     paired = _paired_emphasis(raw, matches)
     for m in matches:
-        if (m["bold"] or m["italic"]) and m.start() not in paired:
+        # the branch that matched: its last group ("url" for a link), never empty
+        branch = m.lastgroup
+        if branch in _EMPHASIS_BRANCHES and m.start() not in paired:
             continue  # a lone "*" (a reissued symbol "L.5*") is text
         emit(raw[pos : m.start()], col0 + pos)
         pos = m.end()
         col = col0 + m.start()
-        if m["comment"]:
+        if branch == "comment":
             continue
-        if m["bold"] or m["italic"]:
-            toggles.append((length, m["bold"] or m["italic"]))
-        elif m["mdnote"] is not None:
+        if branch in _EMPHASIS_BRANCHES:
+            toggles.append((length, m.group()))
+        elif branch == "mdnote":
             notes.append((length, m["mdnote"], line, col))
-        elif m["sup"] or m["htmlsup"] or m["webnote"]:
-            for marker in expand_markers(m["sup"] or m["htmlsup"] or m["webnote"]):
+        elif branch in _CALLOUT_BRANCHES:
+            for marker in expand_markers(m[branch]):
                 notes.append((length, marker, line, col))
-        elif m["linktext"] is not None:
-            inner = m["linktext"]
-            emit(_UNESCAPE.sub(r"\1", inner), col + 1)
-        elif m["escaped"]:
+        elif branch == "url":
+            emit(_UNESCAPE.sub(r"\1", m["linktext"]), col + 1)
+        elif branch == "escaped":
             emit(m["escaped"], col + 1)
     emit(raw[pos:], col0 + pos)
     return _Fragment("".join(out), anchors, notes, toggles, line)
@@ -180,9 +183,9 @@ def _paired_emphasis(raw: str, matches: list[re.Match[str]]) -> set[int]:
     stack: list[re.Match[str]] = []
     paired: set[int] = set()
     for m in matches:
-        mark = m["bold"] or m["italic"]
-        if not mark:
+        if m.lastgroup not in _EMPHASIS_BRANCHES:
             continue
+        mark = m.group()
         before = raw[m.start() - 1 : m.start()]
         after = raw[m.end() : m.end() + 1]
         if before and not before.isspace() and stack and stack[-1].group() == mark:
@@ -240,11 +243,15 @@ class _Assembler:
             self.parts.append(joiner)
             self.length += len(joiner)
         base = self.length
-        self.anchors.extend((base + off, line, col) for off, line, col in frag.anchors)
+        if base:
+            self.anchors.extend((base + off, line, col) for off, line, col in frag.anchors)
+            self.toggles.extend((base + off, t) for off, t in frag.toggles)
+        else:  # the first fragment's offsets are the passage's (most passages have one)
+            self.anchors.extend(frag.anchors)
+            self.toggles.extend(frag.toggles)
         self.notes.extend(
             NoteRef(marker, base + off, Span(line, col, line, col + 1)) for off, marker, line, col in frag.notes
         )
-        self.toggles.extend((base + off, t) for off, t in frag.toggles)
         self.parts.append(frag.text)
         self.length += len(frag.text)
         if frag.anchors:
@@ -255,19 +262,7 @@ class _Assembler:
 
     def passage(self) -> Passage:
         text = "".join(self.parts)
-        runs: list[EmphasisRun] = []
-        open_: dict[str, int] = {}
-        for off, mark in self.toggles:
-            if mark in open_:
-                start = open_.pop(mark)
-                if off > start:
-                    runs.append(EmphasisRun(start, off, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
-            else:
-                open_[mark] = off
-        for mark, start in open_.items():
-            if len(text) > start:
-                runs.append(EmphasisRun(start, len(text), Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
-        runs.sort(key=lambda r: r.start)
+        runs = self._emphasis(len(text)) if self.toggles else []
         first = self.first or (0, 0)
         # keep the passage's own text trimmed: surrounding blanks never carry meaning
         lead = len(text) - len(text.lstrip())
@@ -284,6 +279,23 @@ class _Assembler:
         if trail:
             drop(passage, len(passage.text) - trail, len(passage.text))
         return passage
+
+    def _emphasis(self, length: int) -> list[EmphasisRun]:
+        """The emphasis runs the toggles make, in order; one left open runs to the end."""
+        runs: list[EmphasisRun] = []
+        open_: dict[str, int] = {}
+        for off, mark in self.toggles:
+            if mark in open_:
+                start = open_.pop(mark)
+                if off > start:
+                    runs.append(EmphasisRun(start, off, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
+            else:
+                open_[mark] = off
+        for mark, start in open_.items():
+            if length > start:
+                runs.append(EmphasisRun(start, length, Emphasis.BOLD if mark == "**" else Emphasis.ITALIC))
+        runs.sort(key=lambda r: r.start)
+        return runs
 
 
 def _needs_space(prev: str, nxt: str) -> bool:
@@ -370,11 +382,12 @@ def classify(text: str, lang: Language, in_body: bool) -> tuple[str, re.Match[st
         ):
             if m := pats[kind].match(folded):
                 return kind, m
-    closed = text.rstrip().endswith(tuple(lang.punctuation.terminal))
-    if len(text) < 80 and not closed and (m := pats["section"].match(text)):
+    # a section heading is short and does not end like a paragraph
+    heading_like = len(text) < 80 and not text.rstrip().endswith(lang.punctuation.terminal_endings)
+    if heading_like and (m := pats["section"].match(text)):
         return "section", m
-    if _PART.match(text):
-        return "part", _PART.match(text)
+    if m := _PART.match(text):
+        return "part", m
     return "text", None
 
 
@@ -396,7 +409,8 @@ _FRONT_JOIN = ("sponsors", "report", "adopted", "sc_adopted")  # header lines th
 def _blank_separated(lines: list[str]) -> bool:
     """Are paragraphs separated by blank lines (then a line break inside a paragraph is a
     wrap), or does every paragraph stand on its own line with none between?"""
-    lines = [line for line in lines if not _COMMENT.match(line.strip())]
+    # (a comment line holds "<!--": most lines do not, and skip the strip and the pattern)
+    lines = [line for line in lines if "<!--" not in line or not _COMMENT.match(line.strip())]
     numbered = [i for i, line in enumerate(lines) if _OP_LINE.match(line)]
     if numbered:
         after_blank = sum(1 for i in numbered if i and not lines[i - 1].strip())
@@ -620,7 +634,9 @@ class _Grouper:
         if self.blank and block.data.get("heading"):
             return False  # the title under "Annex" or "I" ends at a blank line
         # a bare footnote call-out ("…2030,2") does not make the paragraph open
-        open_ = _TRAILING_CALLOUT.sub("", tail)[-1:] not in lang.punctuation.terminal
+        # (the tail is right-stripped, so the call-out's "$" is its last character: a digit)
+        uncalled = _TRAILING_CALLOUT.sub("", tail) if tail[-1].isdigit() else tail
+        open_ = uncalled[-1:] not in lang.punctuation.terminal
         body_kinds = ("text", "op", "item")
         if self.in_body and block.kind in body_kinds:
             if open_ and self.blank and self._opens_paragraph(frag.text):

@@ -521,3 +521,25 @@ def test_inline_marks_agree_with_the_inline_pattern_on_random_text() -> None:
         ]
 
     agrees()
+
+
+def test_an_inline_matchs_last_group_names_its_branch_on_random_text() -> None:
+    """_scan tells the branch of an inline match by ``lastgroup`` (a link's is ``url``), and
+    takes an emphasis mark from the whole match."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from resdraft.normalize import _INLINE
+
+    branches = ("comment", "bold", "italic", "mdnote", "sup", "htmlsup", "webnote", "linktext", "escaped")
+
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(st.sampled_from([*_MARK_UP_PIECES, "[a](b)", "[1](#n)", "\\*"]), max_size=14).map("".join))
+    def agrees(raw: str) -> None:
+        for m in _INLINE.finditer(raw):
+            (branch,) = [name for name in branches if m[name] is not None]
+            assert m.lastgroup == ("url" if branch == "linktext" else branch)
+            if branch in ("bold", "italic"):
+                assert m.group() == m[branch]
+
+    agrees()

@@ -622,3 +622,30 @@ def test_hard_wrapped_cross_reference_is_not_an_item():
     para = resdraft.parse(text).operative[1]
     assert para.items == []
     assert para.text.text.endswith("in paragraph 5 (b) above in his report;")
+
+
+def test_language_detection_is_the_counting_rule_on_random_text() -> None:
+    """detect counts only as far as the answer needs: the same answer as counting every
+    ideograph and Latin letter of the sample."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from resdraft.lang import detect
+
+    def counted(text: str) -> str:
+        sample = text[:20000]
+        cjk = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", sample))
+        latin = len(re.findall(r"[A-Za-z]", sample))
+        return "zh" if cjk * 5 > latin else "en"
+
+    pieces = st.sampled_from(["a", "Z", "é", "’", "决议", "\uf900", "\u33ff", "1", " ", "\n", "\ud800", "Ａ"])
+    runs = st.tuples(pieces, st.integers(1, 1200)).map(lambda run: run[0] * run[1])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(runs, max_size=40).map("".join))
+    def agrees(text: str) -> None:
+        assert detect(text).code == counted(text)
+
+    agrees()

@@ -34,6 +34,11 @@ class Punctuation:
         """What may end a preambular or operative paragraph or a lead-in."""
         return self.commas + self.semicolons + self.colons + self.full_stops
 
+    @cached_property
+    def terminal_endings(self) -> tuple[str, ...]:
+        """``terminal`` as the tuple ``str.endswith`` takes (made once: asked on every line)."""
+        return tuple(self.terminal)
+
 
 @dataclass(frozen=True)
 class ReferenceForms:
@@ -155,22 +160,31 @@ class Language:
         "严重关切") and every split after leading modifiers are tried, and the longest wins.
         Only ``end()`` of the result is meaningful."""
         bare, prefixed, one_prefix = self._phrase_patterns
-        found = [m for m in (bare.match(text), prefixed.match(text)) if m]
+        longest = bare.match(text)
+        if (m := prefixed.match(text)) and (longest is None or m.end() > longest.end()):
+            longest = m
         pos = 0
         while (p := one_prefix.match(text, pos)) and p.end() > pos:
             pos = p.end()
-            if m := bare.match(text, pos):  # "又" + the whole entry "再次严重关切地强调指出"
-                found.append(m)
-        return max(found, key=lambda m: m.end(), default=None)
+            # "又" + the whole entry "再次严重关切地强调指出"; on a tie the earlier match stays
+            if (m := bare.match(text, pos)) and (longest is None or m.end() > longest.end()):
+                longest = m
+        return longest
 
     def formula_organ(self, text: str) -> Organ | None:
         """The organ whose formula this line is (its comma optional)."""
+        trailing, organs = self._formula_lookup
+        return organs.get(text.strip().rstrip(trailing).strip())
+
+    @cached_property
+    def _formula_lookup(self) -> tuple[str, dict[str, Organ]]:
+        """The marks a formula may end with, and the organ of each formula (the first organ
+        listed wins should two share one), made once: every line is asked."""
         marks = self.punctuation
-        stripped = text.strip().rstrip(marks.commas + marks.semicolons + marks.colons).strip()
+        organs: dict[str, Organ] = {}
         for organ, formula in self.formulas.items():
-            if stripped == formula:
-                return organ
-        return None
+            organs.setdefault(formula, organ)
+        return marks.commas + marks.semicolons + marks.colons, organs
 
     def month_number(self, name: str) -> int | None:
         try:
@@ -206,7 +220,9 @@ def get(code: str) -> Language:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_LATIN = re.compile(r"[A-Za-z]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_DETECTION_SAMPLE = 20000  # characters read to tell the language
+_CJK_STEP = 1000  # ideographs are counted this many characters at a time
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -217,7 +233,17 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 def detect(text: str) -> Language:
     """Chinese when CJK ideographs outnumber a fifth of the Latin letters, else English."""
-    sample = text[:20000]
-    cjk = _count(_CJK, sample)
-    latin = _count(_LATIN, sample)
-    return get("zh" if cjk * 5 > latin else "en")
+    sample = text[:_DETECTION_SAMPLE]
+    # the Latin letters: the sample's ASCII, then the letters deleted from it (in C, no regex)
+    ascii_part = sample.encode("ascii", "ignore")
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    # the ideographs only as far as needed: fewer than the non-ASCII characters, and no fewer
+    # than those of the part read so far
+    if (len(sample) - len(ascii_part)) * 5 <= latin:
+        return get("en")
+    cjk = 0
+    for start in range(0, len(sample), _CJK_STEP):
+        cjk += _count(_CJK, sample[start : start + _CJK_STEP])
+        if cjk * 5 > latin:
+            return get("zh")
+    return get("en")
