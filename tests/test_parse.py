@@ -649,3 +649,31 @@ def test_language_detection_is_the_counting_rule_on_random_text() -> None:
         assert detect(text).code == counted(text)
 
     agrees()
+
+
+def test_the_cycle_collector_is_off_while_parsing_and_as_it_was_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from resdraft import normalize
+
+    seen: list[bool] = []
+    real = normalize.normalise
+
+    def spy(text: str, lang: object) -> object:
+        seen.append(gc.isenabled())
+        return real(text, lang)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(normalize, "normalise", spy)
+    text = "The General Assembly,\n\n1. *Decides* to remain seized of the matter.\n"
+    assert gc.isenabled()
+    resdraft.parse(text)
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(resdraft.NotAResolution):
+        resdraft.parse("Dear colleagues, thank you.")
+    assert gc.isenabled()  # turned on again after a refusal too
+    gc.disable()
+    try:
+        resdraft.parse(text)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
