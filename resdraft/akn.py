@@ -163,7 +163,9 @@ class _Writer:
     notes_written: set[str] = field(default_factory=set)
     footnotes: dict[str, Passage] = field(default_factory=dict)
 
-    def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    def el(
+        self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str | None
+    ) -> etree._Element:
         if attrs and ("class_" in attrs or None in attrs.values()):  # "class" is a keyword; None: no attribute
             attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
         node = etree.Element(_A + tag, attrs) if parent is None else etree.SubElement(parent, _A + tag, attrs)

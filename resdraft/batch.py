@@ -64,20 +64,29 @@ def default_jobs() -> int:
 
 def cpu_quota(root: str = "/sys/fs/cgroup") -> int | None:
     """The cores a CPU quota allows (``docker --cpus 2``, a Kubernetes limit), rounded up;
-    None without a quota. cgroup v2 keeps it in ``cpu.max`` ("200000 100000" or "max 100000"),
-    v1 in ``cpu/cpu.cfs_quota_us`` (-1: none) over ``cpu/cpu.cfs_period_us``."""
-    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
-        try:
-            with open(os.path.join(root, quota_file), encoding="ascii") as f:
-                fields = f.read().split()
-            if period_file is not None:
-                with open(os.path.join(root, period_file), encoding="ascii") as f:
-                    fields += f.read().split()
-            quota, period = int(fields[0]), int(fields[1])
-        except (OSError, ValueError, IndexError):  # no such file, "max", something unexpected
-            continue
-        return -(-quota // period) if quota > 0 and period > 0 else None
-    return None
+    None without a quota. cgroup v2 keeps it in ``cpu.max`` ("200000 100000", or "max 100000"
+    for none), v1 in ``cpu/cpu.cfs_quota_us`` (-1 for none) over ``cpu/cpu.cfs_period_us``.
+    Only the cgroup the file system shows at ``root`` is read (a container's own)."""
+    v2 = _read_small(os.path.join(root, "cpu.max"))
+    if v2 is not None:
+        fields = v2.split()
+    else:
+        fields = [
+            _read_small(os.path.join(root, "cpu", name)) or "" for name in ("cpu.cfs_quota_us", "cpu.cfs_period_us")
+        ]
+    try:
+        quota, period = int(fields[0]), int(fields[1])
+    except (ValueError, IndexError):  # "max", a file missing or holding something else: no quota
+        return None
+    return -(-quota // period) if quota > 0 and period > 0 else None
+
+
+def _read_small(path: str) -> str | None:
+    try:
+        with open(path, encoding="ascii") as f:
+            return f.read().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def show_progress(files: int, stream: TextIO) -> bool:

@@ -8,7 +8,6 @@ the schemas) are imported inside the commands that need them, so ``--help`` stay
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from enum import StrEnum
@@ -93,7 +92,8 @@ _CONVERT_HELP = (
     "profile violations are reported on stderr with their XPath.\n\n"
     "With --to text the input (resdraft AKN XML, or text) is rendered back as canonical Markdown-flavoured "
     "text in UTF-8; --validate/--no-validate and --strict do not apply to text output.\n\n"
-    "One file goes to standard output, or to -o FILE. A directory (searched like `check` does; a file there "
+    "One file goes to standard output, or to -o FILE (into -o DIR by name when DIR is an existing folder). "
+    "A directory (searched like `check` does; a file there "
     "that is not a resolution is skipped) or several files need -o OUTDIR: each output is written there as "
     "<name>.xml (.md with --to text), in the same subfolders as below the directory given.\n\n"
     "Exit status: 0 converted; 1 output not valid (or profile violations with --strict); 2 unusable input."
@@ -600,10 +600,6 @@ def _write_stdout(data: bytes) -> None:
 
 def main() -> None:
     """Entry point: never a traceback; documented exit statuses."""
-    # One command, then the process ends: the cycle collector's passes over all that the command
-    # imports (Typer, Lark's tables, the language patterns) cost more than checking a resolution.
-    # As mypy does, collect only after many allocations; a long batch run still collects.
-    gc.set_threshold(100_000, 20, 100)
     try:
         app()
     except ResdraftError as err:

@@ -78,7 +78,7 @@ def parser() -> Lark:
 
 
 @contextmanager
-def _cycles_collected_after() -> Iterator[None]:
+def _no_cycle_collection() -> Iterator[None]:
     """Parsing makes many objects and frees few, so the cycle collector's passes over them
     find nothing, and they cost more the bigger the document (about a tenth of the time of a
     3,000-line one, against a twentieth of a 300-line one): it is off while a text is parsed,
@@ -92,7 +92,7 @@ def _cycles_collected_after() -> Iterator[None]:
             gc.enable()
 
 
-@_cycles_collected_after()
+@_no_cycle_collection()
 def parse_text(text: str, lang_code: str | None = None, path: str | None = None) -> Resolution:
     from resdraft.normalize import normalise
     from resdraft.reader import clean_text
@@ -102,7 +102,7 @@ def parse_text(text: str, lang_code: str | None = None, path: str | None = None)
     return _parse(normalise(text, lang), lang, path)
 
 
-@_cycles_collected_after()
+@_no_cycle_collection()
 def parse_word(word: WordText, lang_code: str | None = None, path: str | None = None) -> Resolution:
     """A Word document read by :mod:`resdraft.docx_read`: its paragraphs, footnotes and
     automatic numbers go through the same normaliser, grammar and builder as a text."""

@@ -322,9 +322,10 @@ def _subprocess(*args: str | Path) -> subprocess.CompletedProcess[str]:
 # --- jobs -----------------------------------------------------------------------------------
 
 
-def test_jobs_default_to_the_usable_cores():
+def test_jobs_default_to_the_usable_cores(monkeypatch):
+    monkeypatch.setattr(batch, "cpu_quota", lambda: None)
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert batch.default_jobs() == min(expected, batch.cpu_quota() or expected)
+    assert batch.default_jobs() == expected
 
 
 @pytest.mark.parametrize(
@@ -336,6 +337,9 @@ def test_jobs_default_to_the_usable_cores():
         ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
         ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # v1 without a quota
         ({"cpu.max": "garbage"}, None),
+        # v2 says there is no quota: v1 files beside it (a hybrid layout) are not read
+        ({"cpu.max": "max 100000\n", "cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "200000 100000\n", "cpu/cpu.cfs_period_us": ""}, None),  # v1 fields read per file
         ({}, None),  # not Linux, or no cgroup file system
     ],
 )
@@ -477,6 +481,23 @@ def test_convert_one_file_into_an_existing_folder_writes_it_there_by_name(run_cl
         assert stderr_lines(result) == ["Converted 1 file to out"]
         assert [p.name for p in Path("out").iterdir()] == ["a.xml"]
         assert Path("out/a.xml").read_bytes() == resdraft.to_akn(resdraft.parse(draft(2)))
+
+
+def test_convert_one_file_into_an_existing_folder_as_text_or_refused(run_cli):
+    write("a.md", draft(2))
+    write("out/b.md", draft(3, lang="zh"))
+    write("letter.md", README)
+    result = run_cli("convert", "--to", "text", "a.md", "-o", "out")
+    assert result.exit_code == 0, result.stderr
+    assert Path("out/a.md").read_bytes() == run_cli("convert", "--to", "text", "a.md").stdout_bytes
+    inside = _subprocess("convert", "--to", "text", "out/b.md", "-o", "out")  # would write over itself
+    assert inside.returncode == 2
+    assert inside.stderr == "resdraft: error: out/b.md would be written over itself (out/b.md); nothing converted\n"
+    assert Path("out/b.md").read_text(encoding="utf-8") == draft(3, lang="zh")
+    letter = run_cli("convert", "letter.md", "-o", "out")
+    assert letter.exit_code == 2
+    assert stderr_lines(letter)[-1] == "Converted 0 files to out (1 failed)"
+    assert sorted(p.name for p in Path("out").iterdir()) == ["a.md", "b.md"]
 
 
 def test_an_output_folder_inside_the_directory_is_not_read_again(run_cli):

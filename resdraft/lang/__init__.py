@@ -237,7 +237,7 @@ def detect(text: str) -> Language:
     # the Latin letters: the sample's ASCII, then the letters deleted from it (in C, no regex)
     ascii_part = sample.encode("ascii", "ignore")
     latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
-    # the ideographs only as far as needed: fewer than the non-ASCII characters, and no fewer
+    # the ideographs only as far as needed: no more than the non-ASCII characters, and no fewer
     # than those of the part read so far
     if (len(sample) - len(ascii_part)) * 5 <= latin:
         return get("en")
