@@ -606,6 +606,10 @@ def main() -> None:
         _report(str(err), err.exit_code)
     except KeyboardInterrupt:
         _report("interrupted", 130)
+    except SystemExit as done:
+        if done.code == 130:  # Typer turns Ctrl-C into a silent exit 130; no command of ours exits so
+            _report("interrupted", 130)
+        raise
     except Exception as err:  # a bug of ours, or input too deep or too large: one line, the documented status
         from resdraft.batch import crash_message
 

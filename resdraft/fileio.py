@@ -32,3 +32,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise ResdraftError(f"{target}: cannot write ({err.strerror})") from None
+    except BaseException:  # Ctrl-C while writing: the file stays as it was, and no temporary file is left
+        Path(tmp).unlink(missing_ok=True)
+        raise

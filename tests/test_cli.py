@@ -302,3 +302,39 @@ def test_version_subprocess(run_subprocess):
 
 def test_version_attribute():
     assert resdraft.__version__ == "0.1.0"
+
+
+def test_ctrl_c_says_interrupted_and_exits_130(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from resdraft import cli, lint
+
+    draft = tmp_path / "a.md"
+    draft.write_text("The General Assembly,\n\n1. *Decides* to remain seized of the matter.\n", encoding="utf-8")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lint, "check_file", interrupted)
+    monkeypatch.setattr(sys, "argv", ["resdraft", "check", str(draft)])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "resdraft: error: interrupted"
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, OSError])
+def test_an_interrupted_write_leaves_the_file_as_it_was_and_no_temporary_file(tmp_path, monkeypatch, interruption):
+    from resdraft import fileio
+
+    target = tmp_path / "draft.md"
+    target.write_text("the draft as it was\n", encoding="utf-8")
+
+    def replace(*args: object) -> None:
+        raise interruption
+
+    monkeypatch.setattr(fileio.os, "replace", replace)
+    with pytest.raises(resdraft.ResdraftError if interruption is OSError else KeyboardInterrupt):
+        fileio.write_atomic(target, b"the fixed draft\n")
+    assert target.read_text(encoding="utf-8") == "the draft as it was\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.md"]
