@@ -8,6 +8,7 @@ elsewhere asks the profile; it never branches on a language code.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -220,7 +221,7 @@ def get(code: str) -> Language:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _DETECTION_SAMPLE = 20000  # characters read to tell the language
 _CJK_STEP = 1000  # ideographs are counted this many characters at a time
 
