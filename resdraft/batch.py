@@ -62,23 +62,42 @@ def default_jobs() -> int:
     return min(cores, quota) if quota else cores
 
 
-def cpu_quota(root: str = "/sys/fs/cgroup") -> int | None:
-    """The cores a CPU quota allows (``docker --cpus 2``, a Kubernetes limit), rounded up;
-    None without a quota. cgroup v2 keeps it in ``cpu.max`` ("200000 100000", or "max 100000"
-    for none), v1 in ``cpu/cpu.cfs_quota_us`` (-1 for none) over ``cpu/cpu.cfs_period_us``.
-    Only the cgroup the file system shows at ``root`` is read (a container's own)."""
-    v2 = _read_small(os.path.join(root, "cpu.max"))
-    if v2 is not None:
-        fields = v2.split()
-    else:
-        fields = [
-            _read_small(os.path.join(root, "cpu", name)) or "" for name in ("cpu.cfs_quota_us", "cpu.cfs_period_us")
-        ]
-    try:
-        quota, period = int(fields[0]), int(fields[1])
-    except (ValueError, IndexError):  # "max", a file missing or holding something else: no quota
-        return None
-    return -(-quota // period) if quota > 0 and period > 0 else None
+def cpu_quota(root: str = "/sys/fs/cgroup", membership: str = "/proc/self/cgroup") -> int | None:
+    """The cores a CPU quota allows (``docker --cpus 2``, a Kubernetes limit, a systemd
+    slice's CPUQuota), rounded up; None without a quota. The smallest quota counts, from the
+    process's own cgroup (``membership`` names it; inside a container, the container's own)
+    up to the root. cgroup v2 (``root`` holds ``cgroup.controllers``) keeps a quota in
+    ``cpu.max`` ("200000 100000", or "max 100000" for none); v1 in ``cpu.cfs_quota_us`` (-1
+    for none) over ``cpu.cfs_period_us``, below the cpu controller's folder ``root``/cpu."""
+    unified = os.path.exists(os.path.join(root, "cgroup.controllers"))
+    own = _own_cgroup(_read_small(membership) or "", unified)
+    base = root if unified else os.path.join(root, "cpu")
+    parts = [part for part in own.split("/") if part and part not in (".", "..")]
+    quotas = []
+    for depth in range(len(parts), -1, -1):
+        folder = os.path.join(base, *parts[:depth])
+        if unified:
+            fields = (_read_small(os.path.join(folder, "cpu.max")) or "").split()
+        else:
+            fields = [_read_small(os.path.join(folder, f"cpu.cfs_{name}_us")) or "" for name in ("quota", "period")]
+        try:
+            quota, period = int(fields[0]), int(fields[1])
+        except (ValueError, IndexError):  # "max", a file missing or holding something else: no quota
+            continue
+        if quota > 0 and period > 0:
+            quotas.append(-(-quota // period))
+    return min(quotas, default=None)
+
+
+def _own_cgroup(membership: str, unified: bool) -> str:
+    """The process's cgroup as ``/proc/self/cgroup`` gives it: the line "0::/a/b" for cgroup
+    v2, the cpu controller's ("4:cpu,cpuacct:/a/b") for v1; "/" when it does not say."""
+    for line in membership.splitlines():
+        number, _, rest = line.partition(":")
+        controllers, _, path = rest.partition(":")
+        if (unified and number == "0" and not controllers) or (not unified and "cpu" in controllers.split(",")):
+            return path or "/"
+    return "/"
 
 
 def _read_small(path: str) -> str | None:

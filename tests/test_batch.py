@@ -328,18 +328,22 @@ def test_jobs_default_to_the_usable_cores(monkeypatch):
     assert batch.default_jobs() == expected
 
 
+_V2 = {"cgroup.controllers": "cpuset cpu io memory pids\n"}  # what marks the unified hierarchy
+
+
 @pytest.mark.parametrize(
     ("files", "cores"),
     [
-        ({"cpu.max": "200000 100000\n"}, 2),  # cgroup v2, docker --cpus 2
-        ({"cpu.max": "150000 100000\n"}, 2),  # 1.5 cores: rounded up
-        ({"cpu.max": "max 100000\n"}, None),  # v2 without a quota
+        ({**_V2, "cpu.max": "200000 100000\n"}, 2),  # cgroup v2 inside a container, docker --cpus 2
+        ({**_V2, "cpu.max": "150000 100000\n"}, 2),  # 1.5 cores: rounded up
+        ({**_V2, "cpu.max": "max 100000\n"}, None),  # v2 without a quota
+        ({**_V2}, None),  # the host's root cgroup has no cpu.max
+        ({**_V2, "cpu.max": "garbage"}, None),
+        ({**_V2, "cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # not v1 files
         ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
         ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),  # v1 without a quota
-        ({"cpu.max": "garbage"}, None),
-        # v2 says there is no quota: v1 files beside it (a hybrid layout) are not read
-        ({"cpu.max": "max 100000\n", "cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
-        ({"cpu/cpu.cfs_quota_us": "200000 100000\n", "cpu/cpu.cfs_period_us": ""}, None),  # v1 fields read per file
+        ({"cpu/cpu.cfs_quota_us": "200000 100000\n", "cpu/cpu.cfs_period_us": ""}, None),  # each file its field
+        ({"cpu.max": "200000 100000\n"}, None),  # no cgroup.controllers: v1, whose files are not there
         ({}, None),  # not Linux, or no cgroup file system
     ],
 )
@@ -347,7 +351,35 @@ def test_cpu_quota_of_a_container(tmp_path, files, cores):
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text(text, encoding="ascii")
-    assert batch.cpu_quota(str(tmp_path)) == cores
+    assert batch.cpu_quota(str(tmp_path), str(tmp_path / "no-such-membership")) == cores
+
+
+@pytest.mark.parametrize(
+    ("membership", "files", "cores"),
+    [
+        # v2 on a host: a systemd slice two levels up holds the smallest quota
+        (
+            "0::/user.slice/user-1000.slice/session-3.scope\n",
+            {**_V2, "user.slice/cpu.max": "400000 100000", "user.slice/user-1000.slice/cpu.max": "150000 100000",
+             "user.slice/user-1000.slice/session-3.scope/cpu.max": "max 100000"},
+            2,
+        ),
+        # v1: the cpu controller's line, its folders below root/cpu
+        (
+            "12:memory:/docker/abc\n4:cpu,cpuacct:/docker/abc\n1:name=systemd:/docker/abc\n",
+            {"cpu/docker/abc/cpu.cfs_quota_us": "100000", "cpu/docker/abc/cpu.cfs_period_us": "100000",
+             "cpu/cpu.cfs_quota_us": "-1", "cpu/cpu.cfs_period_us": "100000"},
+            1,
+        ),
+        ("0::/../../etc\n", {**_V2, "cpu.max": "300000 100000"}, 3),  # a path never leaves the root
+    ],
+)  # fmt: skip
+def test_cpu_quota_of_the_process_own_cgroup_and_its_parents(tmp_path, membership, files, cores):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="ascii")
+    (tmp_path / "membership").write_text(membership, encoding="ascii")
+    assert batch.cpu_quota(str(tmp_path), str(tmp_path / "membership")) == cores
 
 
 def test_jobs_default_to_no_more_than_the_cpu_quota(monkeypatch):
