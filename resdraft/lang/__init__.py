@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from resdraft.model import Emphasis, Organ
 from resdraft.symbols import SYMBOL
@@ -220,7 +220,21 @@ def get(code: str) -> Language:
         raise ResdraftError(f"unsupported language {code!r} (known: {known})") from None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# CJK ideographs: unified (with extension A) and compatibility
+IDEOGRAPH_RANGES = (("\u3400", "\u9fff"), ("\uf900", "\ufaff"))
+
+
+@cache  # compiled when first needed (~0.7 ms): an English text is told without it
+def _ideograph_runs() -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{low}-{high}" for low, high in IDEOGRAPH_RANGES) + "]+")
+
+
+def is_ideograph(ch: str) -> bool:
+    """Is ``ch`` a CJK ideograph? (A comparison, not a regex class: compiling a class over
+    28,000 code points costs ~0.7 ms, for callers that look at a handful of characters.)"""
+    return any(low <= ch <= high for low, high in IDEOGRAPH_RANGES)
+
+
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _DETECTION_SAMPLE = 20000  # characters read to tell the language
 _CJK_STEP = 1000  # ideographs are counted this many characters at a time
@@ -244,7 +258,7 @@ def detect(text: str) -> Language:
         return get("en")
     cjk = 0
     for start in range(0, len(sample), _CJK_STEP):
-        cjk += _count(_CJK, sample[start : start + _CJK_STEP])
+        cjk += _count(_ideograph_runs(), sample[start : start + _CJK_STEP])
         if cjk * 5 > latin:
             return get("zh")
     return get("en")

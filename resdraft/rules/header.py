@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from resdraft.diagnostics import Fix, Severity
+from resdraft.lang import is_ideograph
 from resdraft.model import HeaderField, Kind
 from resdraft.rules import Document, Finding, rule
 
@@ -142,10 +143,8 @@ _ASCII_MARK = re.compile(r"[,;:.]")
 
 
 def _is_chinese(ch: str) -> bool:
-    """A CJK ideograph (unified, extension A, compatibility) or a Chinese quotation mark. Tested
-    in Python, not as a regex class: compiling a class over 28,000 code points costs ~0.7 ms,
-    and this rule looks at a handful of characters per text."""
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "《》“”"
+    """A CJK ideograph or a Chinese quotation mark."""
+    return is_ideograph(ch) or ch in "《》“”"
 
 
 def _misplaced_ascii_marks(text: str) -> Iterator[re.Match[str]]:
