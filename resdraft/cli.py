@@ -92,7 +92,8 @@ _CONVERT_HELP = (
     "profile violations are reported on stderr with their XPath.\n\n"
     "With --to text the input (resdraft AKN XML, or text) is rendered back as canonical Markdown-flavoured "
     "text in UTF-8; --validate/--no-validate and --strict do not apply to text output.\n\n"
-    "One file goes to standard output, or to -o FILE (into -o DIR by name when DIR is an existing folder). "
+    "One file goes to standard output, or to -o FILE (into -o DIR by name when DIR is an existing folder "
+    "or is written with a trailing slash, as in -o xml/). "
     "A directory (searched like `check` does; a file there "
     "that is not a resolution is skipped) or several files need -o OUTDIR: each output is written there as "
     "<name>.xml (.md with --to text), in the same subfolders as below the directory given.\n\n"
@@ -110,12 +111,14 @@ def convert(
         ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,  # as typed: a Path would drop the trailing "/" that makes "-o new/" a folder
         typer.Option(
             "-o",
             "--output",
+            metavar="PATH",
             help="Write the output here (atomically) instead of standard output; with a directory or several "
-            "files, or when it is an existing folder, the folder to write them to.",
+            "files, or when it is an existing folder or ends in a slash, the folder to write them to.",
+            show_default=False,
         ),
     ] = None,
     to: Annotated[
@@ -143,9 +146,10 @@ def convert(
         strict=strict,
         revisions=revisions.value if revisions else "accept",
     )
-    if len(paths) > 1 or paths[0].is_dir() or (output is not None and output.is_dir()):
-        raise typer.Exit(_convert_many(paths, output, options, jobs))  # -o DIR for one file: DIR/NAME.xml
-    result = convert_file(ConvertJob(paths[0], output), options)
+    out = Path(output) if output is not None else None
+    if len(paths) > 1 or paths[0].is_dir() or (output is not None and _names_folder(output)):
+        raise typer.Exit(_convert_many(paths, out, options, jobs))  # -o DIR for one file: DIR/NAME.xml
+    result = convert_file(ConvertJob(paths[0], out), options)
     for message in result.messages:
         typer.echo(message, err=True)
     if result.error is not None:
@@ -153,6 +157,11 @@ def convert(
     if result.data is not None:
         _write_stdout(result.data)
     raise typer.Exit(result.status)
+
+
+def _names_folder(output: str) -> bool:
+    """``-o`` names a folder for one file: an existing one, or one to create ("-o xml/")."""
+    return output.endswith(tuple(filter(None, (os.sep, os.altsep)))) or os.path.isdir(output)
 
 
 def _convert_many(paths: list[Path], output: Path | None, options: ConvertOptions, jobs: int | None) -> int:

@@ -515,6 +515,23 @@ def test_convert_one_file_into_an_existing_folder_writes_it_there_by_name(run_cl
         assert Path("out/a.xml").read_bytes() == resdraft.to_akn(resdraft.parse(draft(2)))
 
 
+def test_convert_one_file_to_a_name_ending_in_a_slash_makes_that_folder(run_cli):
+    write("a.md", draft(2))
+    result = run_cli("convert", "a.md", "-o", "new/deeper/")
+    assert result.exit_code == 0, result.stderr
+    assert stderr_lines(result) == ["Converted 1 file to new/deeper"]
+    assert [p.name for p in Path("new/deeper").iterdir()] == ["a.xml"]
+    assert Path("new/deeper/a.xml").read_bytes() == resdraft.to_akn(resdraft.parse(draft(2)))
+    # without the slash a new name is a file, as before
+    assert run_cli("convert", "a.md", "-o", "plain").exit_code == 0
+    assert Path("plain").is_file() and Path("plain").read_bytes() == Path("new/deeper/a.xml").read_bytes()
+    # a slash after the name of an existing file: a folder was meant, nothing is written over
+    refused = _subprocess("convert", "a.md", "-o", "plain/")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("resdraft: error: plain: not a directory")
+    assert Path("plain").read_bytes() == Path("new/deeper/a.xml").read_bytes()
+
+
 def test_convert_one_file_into_an_existing_folder_as_text_or_refused(run_cli):
     write("a.md", draft(2))
     write("out/b.md", draft(3, lang="zh"))
