@@ -157,6 +157,8 @@ _CONCEPTS = {"publicationDate": "publication date", "adoptionDate": "adoption da
 
 @dataclass
 class _Writer:
+    """Writes one resolution as an AKN tree, collecting the TLC references it makes."""
+
     res: Resolution
     lang: Language
     tlcs: dict[str, tuple[str, str, str]] = field(default_factory=dict)

@@ -19,6 +19,8 @@ _MAY_CITE = re.compile(r"[\d/]")
 
 @dataclass(frozen=True)
 class Citation:
+    """A resolution or document cited in running text, where it stands (``start``:``end``)."""
+
     start: int
     end: int
     kind: str  # "resolution" or "symbol"

@@ -19,8 +19,8 @@ import typer
 from resdraft.errors import EXIT_BAD_INPUT, ResdraftError
 
 if TYPE_CHECKING:
-    from resdraft.batch import Converted, ConvertJob, ConvertOptions
     from resdraft.config import Settings
+    from resdraft.convert import Converted, ConvertJob, ConvertOptions
     from resdraft.diagnostics import Diagnostic, FileReport
     from resdraft.format import Formatted
     from resdraft.rules import Rule
@@ -137,7 +137,7 @@ def convert(
     jobs: _Jobs = None,
 ) -> None:
     """Convert resolutions to Akoma Ntoso 3.0 XML (AKN4UN), or render them as canonical text."""
-    from resdraft.batch import ConvertJob, ConvertOptions, convert_file
+    from resdraft.convert import ConvertJob, ConvertOptions, convert_file
 
     options = ConvertOptions(
         to_text=to is ConvertTarget.text,
@@ -168,7 +168,7 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
     """Convert a directory or several files into the folder ``output``; the exit status."""
     from functools import partial
 
-    from resdraft import batch
+    from resdraft import batch, convert
 
     if output is None:
         if len(paths) == 1:
@@ -176,7 +176,7 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
         raise ResdraftError("several files to convert: give -o OUTDIR, the folder to write them to")
     if output.exists() and not output.is_dir():
         raise ResdraftError(f"{output}: not a directory (with a directory or several files, -o names a folder)")
-    planned = batch.plan_outputs(paths, output, options.suffix)
+    planned = convert.plan_outputs(paths, output, options.suffix)
     if not planned:
         raise ResdraftError("no files to convert (known types: .txt, .md, .docx, .xml)")
     _make_folders({job.output.parent for job, _ in planned if job.output is not None})
@@ -184,12 +184,12 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
     shown = batch.show_progress(len(planned), sys.stderr)
     with batch.Progress(len(planned), "Converting", shown) as progress:
         results = batch.run_in_order(
-            partial(batch.convert_file, options=options),
+            partial(convert.convert_file, options=options),
             [job for job, _ in planned],
             jobs or batch.default_jobs(),
             _convert_failure,
             progress.advance,
-            partial(batch.warm_up_convert, options),
+            partial(convert.warm_up_convert, options),
         )
         for (_, named), result in zip(planned, results, strict=True):
             if result.not_a_resolution and not named:
@@ -208,7 +208,7 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
 
 
 def _convert_failure(job: ConvertJob, message: str) -> Converted:
-    from resdraft.batch import Converted
+    from resdraft.convert import Converted
 
     return Converted(str(job.source), error=message)
 

@@ -90,6 +90,8 @@ class Block:
 
 @dataclass
 class Normalised:
+    """A text as the grammar reads it: its blocks in order, and its footnote texts apart."""
+
     blocks: list[Block]
     footnotes: list[Block]
     formatted: bool  # the input used emphasis mark-up somewhere

@@ -80,6 +80,8 @@ class Plan:
 
 @dataclass(frozen=True)
 class Renumbering:
+    """How one text's operative paragraphs, sub-items and footnotes are renumbered: a plan each."""
+
     operative: Plan
     items: Plan
     footnotes: Plan

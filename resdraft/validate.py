@@ -18,6 +18,8 @@ from resdraft.errors import ResdraftError
 
 @dataclass(frozen=True)
 class Violation:
+    """An output's breach of the OASIS schema or the AKN4UN profile, with where it is."""
+
     message: str
     xpath: str
     line: int

@@ -26,7 +26,7 @@ from files import write
 from lxml import etree
 
 import resdraft
-from resdraft import batch
+from resdraft import batch, convert
 from resdraft.config import Settings
 from resdraft.lint import check_file
 from resdraft.validate import check_oasis, check_profile, safe_parser
@@ -221,9 +221,9 @@ def _die_on_7(item: int) -> tuple[int, str]:
 def test_what_goes_to_a_worker_pickles():
     settings = Settings(select=("RD3",), lang="en", source=Path("resdraft.toml"))
     report = check_file(write("gap.md", draft(3, gap=True)), settings)
-    job = batch.ConvertJob(Path("a.md"), Path("out/a.xml"))
-    options = batch.ConvertOptions(to_text=True, strict=True)
-    for value in (settings, report, job, options, batch.convert_file(job, options)):
+    job = convert.ConvertJob(Path("a.md"), Path("out/a.xml"))
+    options = convert.ConvertOptions(to_text=True, strict=True)
+    for value in (settings, report, job, options, convert.convert_file(job, options)):
         assert pickle.loads(pickle.dumps(value)) == value
     assert report.diagnostics and pickle.loads(pickle.dumps(report)).text == report.text
 
@@ -605,14 +605,14 @@ def test_plan_outputs_maps_files_and_directories():
     write("d/x.md", "")
     write("d/sub/y.docx", "")
     write("z.txt", "")
-    planned = batch.plan_outputs([Path("d"), Path("z.txt")], Path("out"), ".xml")
+    planned = convert.plan_outputs([Path("d"), Path("z.txt")], Path("out"), ".xml")
     assert [(job.source.as_posix(), job.output.as_posix(), named) for job, named in planned] == [
         ("d/x.md", "out/x.xml", False),
         ("d/sub/y.docx", "out/sub/y.xml", False),
         ("z.txt", "out/z.xml", True),
     ]
     with pytest.raises(resdraft.ResdraftError, match=r"d/x\.md and x\.md would both be written to out/x\.xml"):
-        batch.plan_outputs([Path("d"), write("x.md", "")], Path("out"), ".xml")
+        convert.plan_outputs([Path("d"), write("x.md", "")], Path("out"), ".xml")
 
 
 def test_a_single_file_converts_as_before(run_cli):

@@ -677,3 +677,33 @@ def test_the_cycle_collector_is_off_while_parsing_and_as_it_was_after(monkeypatc
         assert not gc.isenabled()  # a caller's choice is left alone
     finally:
         gc.enable()
+
+
+def test_language_patterns_are_compiled_when_first_asked_for() -> None:
+    """Each pattern is compiled on its first use, and is then the same object; a name the
+    language lacks is absent for ``get`` and a KeyError for ``[]``, as in a dict."""
+    import re
+
+    from resdraft.lang import CompiledPatterns
+
+    patterns = CompiledPatterns({"date": r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+)", "broken": "("})
+    assert len(patterns) == 0
+    date = patterns["date"]
+    assert date.match("16 December")["month"] == "December"
+    assert patterns.get("date") is date and patterns["date"] is date
+    assert list(patterns) == ["date"]  # "broken" was never asked for, so never compiled
+    assert patterns.get("joining_word") is None
+    with pytest.raises(KeyError):
+        patterns["joining_word"]
+    with pytest.raises(re.error):
+        patterns["broken"]
+
+
+def test_every_language_pattern_compiles() -> None:
+    """Compiling on first use must not hide a broken pattern until a text needs it."""
+    from resdraft import lang as languages
+
+    for code in languages.languages():
+        language = languages.get(code)
+        for name in language.patterns:
+            assert language.compiled[name].pattern == language.patterns[name]

@@ -72,6 +72,23 @@ class ReferenceForms:
         }
 
 
+class CompiledPatterns(dict[str, re.Pattern[str]]):
+    """A language's patterns by name, each compiled when first asked for: a run pays only for
+    those its text needs (compiling them all costs ~3 ms at start-up, a quarter of it for
+    patterns a check of a Chinese text never uses). Looked up like a dict, at a dict's speed."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self._sources[name])
+        return pattern
+
+    def get(self, name: str, default: re.Pattern[str] | None = None) -> re.Pattern[str] | None:  # type: ignore[override]
+        return self[name] if name in self._sources else default
+
+
 def masthead_patterns(united_nations: str, organs: str) -> dict[str, str]:
     """Masthead line patterns: the organisation's and organs' names are the language's; the
     symbol, "Distr.: …" and "Original: …" stay in English in every language version."""
@@ -84,6 +101,9 @@ def masthead_patterns(united_nations: str, organs: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Language:
+    """One language's profile: formulas, phrase lexicons, numbering schemes, punctuation and
+    patterns, as data (see ``en.py`` and ``zh.py``)."""
+
     code: str  # ISO 639-1, used in xml:lang
     akn: str  # ISO 639-2/T, used in FRBR
     name: str
@@ -135,8 +155,8 @@ class Language:
         return re.compile("[" + re.escape("".join(map(chr, self.fold_table))) + "]")
 
     @cached_property
-    def compiled(self) -> dict[str, re.Pattern[str]]:
-        return {k: re.compile(v) for k, v in self.patterns.items()}
+    def compiled(self) -> CompiledPatterns:
+        return CompiledPatterns(self.patterns)
 
     @cached_property
     def _phrase_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
