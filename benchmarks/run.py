@@ -1,6 +1,6 @@
 """resdraft's benchmarks: one command, a table on stdout, the figures in JSON.
 
-    .venv/bin/python benchmarks/run.py [--quick] [--json benchmarks/results.json]
+    .venv/bin/python benchmarks/run.py [--quick] [--instructions] [--json benchmarks/results.json]
 
 What is measured (medians; the machine is shared and noisy, so ratios say more than figures):
 
@@ -11,7 +11,9 @@ What is measured (medians; the machine is shared and noisy, so ratios say more t
 * cold, a whole process each time, with the bytecode compiled as an installation has it:
   ``resdraft check FILE`` and ``resdraft convert FILE``, beside the floor of any Typer + Lark
   program (``python -c "import typer, lark"``);
-* scaling: each stage on the 10x document over the 1x, the two timed in turn;
+* scaling: each stage on the 10x document over the 1x, the two timed in turn; with
+  ``--instructions`` (about 3 minutes more, needs valgrind) also counted in CPU instructions,
+  which do not vary from run to run (``benchmarks/instructions.py``);
 * peak memory (maximum resident set) of a process that parses, converts and checks the 1x and
   10x documents;
 * batch: ``resdraft check DIR --jobs N`` and ``resdraft convert DIR -o OUTDIR --jobs N`` over
@@ -38,6 +40,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import instructions  # noqa: E402
 import vs_bluebell  # noqa: E402
 from documents import resolution  # noqa: E402
 from timing import median_ms, paired_medians  # noqa: E402
@@ -142,7 +145,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and files (a smoke test, not figures)")
     parser.add_argument("--json", type=Path, default=HERE / "results.json", help="where to write the figures")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count the 10x / 1x ratios in instructions (valgrind)"
+    )
     args = parser.parse_args()
+    if args.instructions and not instructions.available():
+        parser.error("--instructions needs valgrind, which is not installed")
     runs, cold_runs, files = (5, 2, 40) if args.quick else (21, 7, 1000)
     compile_bytecode()
     results: dict[str, object] = {
@@ -171,6 +179,8 @@ def main() -> None:
             lang: scaling(resolution(lang, operative=50, seed=1), resolution(lang, operative=500, seed=10), runs)
             for lang in ("en", "zh")
         }
+        if args.instructions:
+            results["instructions"] = {lang: instructions.ratios(lang) for lang in ("en", "zh")}
         results["floor"] = floor(cold_runs)
         archive = folder / "archive"
         archive.mkdir()
@@ -195,6 +205,8 @@ def print_table(rows: list[tuple[str, dict[str, object]]], results: dict[str, ob
     for lang, ratios in results["scaling"].items():  # type: ignore[attr-defined]
         shown = ", ".join(f"{name} {ratio:.1f}x" for name, ratio in ratios.items())
         print(f"10x / 1x, {lang}, timed in turn: {shown}")
+    for lang, ratios in results.get("instructions", {}).items():  # type: ignore[attr-defined]
+        print(instructions.describe(lang, ratios))
     base = results["floor"]
     assert isinstance(base, dict)
     print(
