@@ -366,24 +366,3 @@ def _start_worker(task: Callable[[Any], Any], warm_up: Callable[[], None] | None
 def _run_chunk(chunk: list[Any]) -> list[Any]:
     assert _worker_task is not None
     return [_call(_worker_task, item) for item in chunk]
-
-
-# ---------------------------------------------------------------------------- warming up
-
-#: A short resolution that goes through every stage of the pipeline, to warm it up.
-WARM_UP_SAMPLE = """\
-The General Assembly,
-
-*Recalling* its resolutions,
-
-1. *Decides* to act;
-
-2. *Requests* a report.
-"""
-
-
-def warm_up_check() -> None:
-    """Load what checking the first file would: modules, the grammar's tables, the rules."""
-    from resdraft.lint import lint_text
-
-    lint_text(WARM_UP_SAMPLE)

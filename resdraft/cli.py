@@ -146,6 +146,8 @@ def convert(
         strict=strict,
         revisions=revisions.value if revisions else "accept",
     )
+    if output == "":
+        raise ResdraftError("-o names no file: the path is empty")
     out = Path(output) if output is not None else None
     if len(paths) > 1 or paths[0].is_dir() or (output is not None and _names_folder(output)):
         raise typer.Exit(_convert_many(paths, out, options, jobs))  # -o DIR for one file: DIR/NAME.xml
@@ -168,15 +170,18 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
     """Convert a directory or several files into the folder ``output``; the exit status."""
     from functools import partial
 
-    from resdraft import batch, convert
+    from resdraft import batch
+    from resdraft.convert import convert_file, plan_outputs, warm_up_convert
 
     if output is None:
         if len(paths) == 1:
             raise ResdraftError(f"{paths[0]}: is a directory; give -o OUTDIR, the folder to convert its files to")
         raise ResdraftError("several files to convert: give -o OUTDIR, the folder to write them to")
     if output.exists() and not output.is_dir():
-        raise ResdraftError(f"{output}: not a directory (with a directory or several files, -o names a folder)")
-    planned = convert.plan_outputs(paths, output, options.suffix)
+        raise ResdraftError(
+            f"{output}: not a directory (-o names a folder with a directory, several files or a trailing slash)"
+        )
+    planned = plan_outputs(paths, output, options.suffix)
     if not planned:
         raise ResdraftError("no files to convert (known types: .txt, .md, .docx, .xml)")
     _make_folders({job.output.parent for job, _ in planned if job.output is not None})
@@ -184,12 +189,12 @@ def _convert_many(paths: list[Path], output: Path | None, options: ConvertOption
     shown = batch.show_progress(len(planned), sys.stderr)
     with batch.Progress(len(planned), "Converting", shown) as progress:
         results = batch.run_in_order(
-            partial(convert.convert_file, options=options),
+            partial(convert_file, options=options),
             [job for job, _ in planned],
             jobs or batch.default_jobs(),
             _convert_failure,
             progress.advance,
-            partial(convert.warm_up_convert, options),
+            partial(warm_up_convert, options),
         )
         for (_, named), result in zip(planned, results, strict=True):
             if result.not_a_resolution and not named:
@@ -346,7 +351,7 @@ def _check_files(
     from functools import partial
 
     from resdraft import batch
-    from resdraft.lint import check_file
+    from resdraft.lint import check_file, warm_up_check
 
     reports = []
     skipped = 0
@@ -360,7 +365,7 @@ def _check_files(
             jobs,
             _check_failure,
             progress.advance,
-            batch.warm_up_check,
+            warm_up_check,
         )
         for (_, named), outcome in zip(files, outcomes, strict=True):
             if outcome.not_a_resolution and not named:

@@ -1,7 +1,8 @@
 """``resdraft convert``'s job for one file: read, convert, validate and write it; and where
 the outputs of a whole run go. :mod:`resdraft.batch` runs the job over many files.
 
-Everything here that a worker process receives is picklable (frozen dataclasses).
+What goes to and comes back from a worker process is picklable: dataclasses, and the
+module-level functions here (bound with :func:`functools.partial`).
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _output(res: Resolution, options: ConvertOptions, shown: str, messages: list
 def warm_up_convert(options: ConvertOptions) -> None:
     """Load what converting the first file would: modules, the grammar's tables and, when the
     output is validated, the schemas (compiling the OASIS XSD alone takes a tenth of a second)."""
-    from resdraft.batch import WARM_UP_SAMPLE
+    from resdraft.lint import WARM_UP_SAMPLE
     from resdraft.parser import parse_text
 
     _output(parse_text(WARM_UP_SAMPLE), options, "", [])

@@ -263,3 +263,21 @@ def discover(paths: list[Path]) -> list[tuple[Path, bool]]:
                 if name.lower().endswith(KNOWN_SUFFIXES) and not name.startswith((".", "~$"))
             ]
     return out
+
+
+#: A short resolution that goes through every stage of the pipeline, to warm it up.
+WARM_UP_SAMPLE = """\
+The General Assembly,
+
+*Recalling* its resolutions,
+
+1. *Decides* to act;
+
+2. *Requests* a report.
+"""
+
+
+def warm_up_check() -> None:
+    """Load what checking the first file would: modules, the grammar's tables, the rules
+    (batch mode runs it once before the worker processes are forked)."""
+    lint_text(WARM_UP_SAMPLE)

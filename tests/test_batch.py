@@ -528,8 +528,30 @@ def test_convert_one_file_to_a_name_ending_in_a_slash_makes_that_folder(run_cli)
     # a slash after the name of an existing file: a folder was meant, nothing is written over
     refused = _subprocess("convert", "a.md", "-o", "plain/")
     assert refused.returncode == 2
-    assert refused.stderr.startswith("resdraft: error: plain: not a directory")
+    assert refused.stderr == (
+        "resdraft: error: plain: not a directory "
+        "(-o names a folder with a directory, several files or a trailing slash)\n"
+    )
     assert Path("plain").read_bytes() == Path("new/deeper/a.xml").read_bytes()
+
+
+def test_a_windows_separator_at_the_end_of_o_names_a_folder_there(monkeypatch: pytest.MonkeyPatch):
+    from resdraft.cli import _names_folder
+
+    assert not _names_folder("out\\") and _names_folder("out/")  # on POSIX a backslash is a name's
+    monkeypatch.setattr("os.sep", "\\")
+    monkeypatch.setattr("os.altsep", "/")
+    assert _names_folder("out\\") and _names_folder("out/") and not _names_folder("out")
+
+
+def test_an_empty_o_is_refused_for_one_file_and_for_several():
+    write("a.md", draft(2))
+    write("b.md", draft(3))
+    for files in (["a.md"], ["a.md", "b.md"]):
+        refused = _subprocess("convert", *files, "-o", "")
+        assert refused.returncode == 2
+        assert refused.stderr == "resdraft: error: -o names no file: the path is empty\n"
+    assert sorted(p.name for p in Path(".").iterdir()) == ["a.md", "b.md"]
 
 
 def test_convert_one_file_into_an_existing_folder_as_text_or_refused(run_cli):

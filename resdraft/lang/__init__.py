@@ -75,7 +75,9 @@ class ReferenceForms:
 class CompiledPatterns(dict[str, re.Pattern[str]]):
     """A language's patterns by name, each compiled when first asked for: a run pays only for
     those its text needs (compiling them all costs ~3 ms at start-up, a quarter of it for
-    patterns a check of a Chinese text never uses). Looked up like a dict, at a dict's speed."""
+    patterns a check of a Chinese text never uses). Meant for lookups: ``[name]`` at a dict's
+    speed once compiled, and ``get``; ``in``, ``len`` and iteration see only the patterns
+    compiled so far."""
 
     def __init__(self, sources: dict[str, str]) -> None:
         super().__init__()
