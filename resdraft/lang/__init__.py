@@ -74,7 +74,7 @@ class ReferenceForms:
 
 class CompiledPatterns(dict[str, re.Pattern[str]]):
     """A language's patterns by name, each compiled when first asked for: a run pays only for
-    those its text needs (compiling them all costs ~3 ms at start-up, a quarter of it for
+    those its text needs (compiling them all costs ~3 ms at start-up, a third of it for
     patterns a check of a Chinese text never uses). Meant for lookups: ``[name]`` at a dict's
     speed once compiled, and ``get``; ``in``, ``len`` and iteration see only the patterns
     compiled so far."""
