@@ -65,11 +65,9 @@ class ReferenceForms:
     hint: str  # a word every reference contains: texts without it are not searched ("paragraph", "段")
 
     @cached_property
-    def compiled(self) -> dict[str, re.Pattern[str]]:
-        return {
-            name: re.compile(getattr(self, name))
-            for name in ("paragraph", "item", "member", "range", "external_after", "external_before")
-        }
+    def compiled(self) -> CompiledPatterns:
+        names = ("paragraph", "item", "member", "range", "external_after", "external_before")
+        return CompiledPatterns({name: getattr(self, name) for name in names})
 
 
 class CompiledPatterns(dict[str, re.Pattern[str]]):
